@@ -1,5 +1,6 @@
 """Entities and domain rules of WarrantyDesk; no Qt here (DESIGN.md, layers)."""
 
+from app.models import warranty_terms as _warranty_terms  # noqa: F401  (registers the rule)
 from app.models.attachment import Attachment, Signature
 from app.models.base import Base
 from app.models.location import Location
@@ -7,7 +8,6 @@ from app.models.meta import AppMeta, TicketCounter
 from app.models.people import Customer, OrgUnit, Staff, UnitOwnership
 from app.models.project import DefectCategory, Project, ProjectSubcontractor, WarrantyTerm
 from app.models.search import TicketSearchDoc
-from app.models import warranty_terms as _warranty_terms  # noqa: F401  (registers the rule)
 from app.models.ticket import PlanMaterial, Ticket, TicketEvent, WorkLog
 
 __all__ = [

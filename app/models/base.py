@@ -65,3 +65,10 @@ class StampMixin:
 
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+def to_local(value: dt.datetime, zone: str = "Asia/Shanghai") -> dt.datetime:
+    """A stored UTC time as the clerk's local time (aware)."""
+    from zoneinfo import ZoneInfo
+
+    return value.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(zone))

@@ -1,0 +1,166 @@
+"""Command-line commands for scripts and scheduled tasks: demo data, ticket listing, self-test."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app import __version__
+from app.models.vocabulary import TICKET_STATE_ZH, URGENCY_ZH, TicketState, Urgency
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"需要一个正整数，而不是 {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"需要一个正整数，而不是 {value}")
+    return number
+
+
+def _non_negative_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"需要一个非负整数，而不是 {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"需要一个非负整数，而不是 {value}")
+    return number
+
+
+def _state(value: str) -> str:
+    for state, label in TICKET_STATE_ZH.items():
+        if value in (state.value, label):
+            return state.value
+    choices = "、".join(f"{s.value}({label})" for s, label in TICKET_STATE_ZH.items())
+    raise argparse.ArgumentTypeError(f"未知状态 {value!r}，可选：{choices}")
+
+
+def _urgency(value: str) -> int:
+    for urgency, label in URGENCY_ZH.items():
+        if value in (str(urgency.value), urgency.name.lower(), label):
+            return urgency.value
+    raise argparse.ArgumentTypeError(f"未知紧急程度 {value!r}，可选：emergency/urgent/normal 或 紧急/加急/一般")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="warrantydesk",
+        description="WarrantyDesk 保修工作台 — 工程保修管理。不带命令时打开主窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据文件夹中的 warrantydesk.db）")
+    parser.add_argument(
+        "--demo", action="store_true", help="数据库不存在时创建并填入演示数据（约 2,000 张报修单）"
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认取设置，初始为中文）")
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+
+    demo = commands.add_parser("demo", help="向数据库填入逼真的演示数据")
+    demo.add_argument("--tickets", type=_positive_int, default=2000, help="报修单数量（正整数）")
+    demo.add_argument("--seed", type=_non_negative_int, default=1, help="随机种子：相同种子生成相同数据")
+
+    tickets = commands.add_parser("tickets", help="列出报修单（供脚本使用）")
+    tickets.add_argument("--state", type=_state, action="append", help="状态，可重复，如 in_repair 或 维修实施")
+    tickets.add_argument("--project", help="项目编号或名称")
+    tickets.add_argument("--urgency", type=_urgency, help="紧急程度")
+    tickets.add_argument("--search", default="", help="搜索词（报修单号、描述、位置、报修人、电话）")
+    tickets.add_argument("--limit", type=_positive_int, default=50, help="最多列出条数")
+    tickets.add_argument("--json", action="store_true", help="输出 JSON（每行一个对象）")
+
+    commands.add_parser("selftest", help="自检：在临时演示库上打开主窗口并检查字体、数据库和翻译")
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from app.models.db import DatabaseOpenError
+
+    try:
+        if args.command == "demo":
+            return _demo(args)
+        if args.command == "tickets":
+            return _tickets(args)
+        if args.command == "selftest":
+            from app.selftest import run_selftest
+
+            return run_selftest()
+    except DatabaseOpenError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
+    raise AssertionError(args.command)
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from app.config import default_db_path
+
+    return args.db if args.db is not None else default_db_path()
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.demo.generator import generate_demo
+    from app.models.db import open_database
+
+    db = open_database(_db_path(args), create=True)
+    try:
+        def progress(done: int, total: int) -> None:
+            print(f"\r已生成 {done:,}/{total:,} 张报修单", end="", file=sys.stderr, flush=True)
+
+        summary = generate_demo(db, tickets=args.tickets, seed=args.seed, progress=progress)
+        print(file=sys.stderr)
+        print(f"演示数据已写入 {db.path}：{args.tickets:,} 张报修单，用时 {summary.elapsed_seconds:.1f} 秒")
+    finally:
+        db.close()
+    return 0
+
+
+def _tickets(args: argparse.Namespace) -> int:
+    from sqlalchemy import or_, select
+
+    from app.models.base import to_local
+    from app.models.db import open_database
+    from app.models.project import Project
+    from app.models.ticket_list import TicketFilter, fetch_page
+
+    db = open_database(_db_path(args))
+    try:
+        with db.sessions() as session:
+            project_id = None
+            if args.project:
+                project_id = session.scalar(
+                    select(Project.id).where(or_(Project.code == args.project, Project.name == args.project))
+                )
+                if project_id is None:
+                    print(f"错误：找不到项目 {args.project!r}", file=sys.stderr)
+                    return 1
+            flt = TicketFilter(
+                states=tuple(args.state or ()),
+                project_id=project_id,
+                urgency=args.urgency,
+                search=args.search,
+            )
+            rows = fetch_page(session, flt, limit=args.limit).rows
+    finally:
+        db.close()
+    if args.json:
+        for row in rows:
+            print(json.dumps(row.as_dict(), ensure_ascii=False))
+        return 0
+    for row in rows:
+        print(
+            "\t".join(
+                [
+                    row.number,
+                    TICKET_STATE_ZH[TicketState(row.state)],
+                    URGENCY_ZH[Urgency(row.urgency)],
+                    row.project_name,
+                    row.location,
+                    row.category,
+                    row.owner_name,
+                    to_local(row.reported_at).strftime("%Y-%m-%d %H:%M"),
+                ]
+            )
+        )
+    return 0

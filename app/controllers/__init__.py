@@ -1,0 +1,1 @@
+"""Controllers: own a view, call model services, run slow work off the GUI thread."""

@@ -1,0 +1,104 @@
+"""The composition root of the desktop app: QApplication, fonts, language, store, main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from app import APP_NAME, ORG_NAME
+from app.config import DEMO_TICKETS_ON_FIRST_START, default_db_path
+from app.controllers.main_controller import DEFAULT_LANGUAGE, LANGUAGE_KEY, MainController
+from app.controllers.translations import install_translators
+from app.models.db import Database, DatabaseOpenError, open_database
+from app.resource_locator import resource_path
+from app.views.fonts import install_application_font
+from app.views.main_window import NAVIGATION, MainWindow, page_title
+from app.views.placeholder_page import PlaceholderPage
+from app.views.placeholders import planned
+from app.views.settings_page import SettingsPage
+from app.views.ticket_list_page import TicketListPage
+from app.views.ticket_table_model import TicketTableModel
+
+
+@dataclass
+class MainUi:
+    window: MainWindow
+    controller: MainController
+
+
+def prepare_application(argv: list[str], language: str | None = None) -> tuple[QApplication, str]:
+    """Create (or reuse) the QApplication with our font, style and translation."""
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    install_application_font(app)
+    style = resource_path("styles/app.qss")
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    if language is None:
+        language = str(QSettings().value(LANGUAGE_KEY, DEFAULT_LANGUAGE))
+    install_translators(app, language)
+    return app, language
+
+
+def build_main_ui(db: Database, language: str, settings: QSettings | None = None) -> MainUi:
+    """Build the main window with every page and wire its controllers."""
+    window = MainWindow()
+    ticket_page = TicketListPage(TicketTableModel())
+    settings_page = SettingsPage()
+    working = {"tickets": ticket_page, "settings": settings_page}
+    for key, _source in NAVIGATION:
+        title = page_title(key)
+        window.add_page(key, title, working.get(key) or PlaceholderPage(title, planned(key)))
+    controller = MainController(
+        db, window, ticket_page, settings_page, settings or QSettings(), language, window
+    )
+    return MainUi(window, controller)
+
+
+def _open_store(args: argparse.Namespace) -> Database:
+    path = Path(args.db) if args.db else default_db_path()
+    if args.demo and not path.exists():
+        return _create_demo_store(path)
+    # The default store is created on first start; a path given explicitly must exist.
+    return open_database(path, create=args.db is None)
+
+
+def _create_demo_store(path: Path) -> Database:
+    from app.demo.generator import generate_demo
+
+    db = open_database(path, create=True)
+    dialog = QProgressDialog(
+        QApplication.translate("Startup", "Creating the demo database…"), "", 0, DEMO_TICKETS_ON_FIRST_START
+    )
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents()
+
+    generate_demo(db, tickets=DEMO_TICKETS_ON_FIRST_START, seed=1, progress=progress)
+    dialog.close()
+    return db
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app, language = prepare_application(sys.argv, args.lang)
+    try:
+        db = _open_store(args)
+    except DatabaseOpenError as error:
+        QMessageBox.critical(None, QApplication.translate("Startup", "WarrantyDesk"), str(error))
+        return 1
+    ui = build_main_ui(db, language)
+    ui.controller.start()
+    code = app.exec()
+    db.close()
+    return code

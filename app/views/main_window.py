@@ -1,0 +1,111 @@
+"""The main window: navigation sidebar, page stack and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+# The sidebar, in order: (key, title).
+NAVIGATION = [
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
+    ("tickets", QT_TRANSLATE_NOOP("MainWindow", "Tickets")),
+    ("kanban", QT_TRANSLATE_NOOP("MainWindow", "Kanban")),
+    ("projects", QT_TRANSLATE_NOOP("MainWindow", "Projects")),
+    ("customers", QT_TRANSLATE_NOOP("MainWindow", "Customers")),
+    ("followups", QT_TRANSLATE_NOOP("MainWindow", "Follow-ups")),
+    ("retrospectives", QT_TRANSLATE_NOOP("MainWindow", "Retrospectives")),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
+    ("knowledge", QT_TRANSLATE_NOOP("MainWindow", "Knowledge base")),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+]
+
+
+def page_title(key: str) -> str:
+    return QCoreApplication.translate("MainWindow", dict(NAVIGATION)[key])
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+    pageChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("WarrantyDesk"))
+        self.setMinimumSize(1000, 640)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(132)
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self._keys: list[str] = []
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel()
+        self.db_label.setObjectName("dbStatus")
+        self.installation_label = QLabel()
+        self.installation_label.setObjectName("installationStatus")
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.installation_label)
+
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """Add a page and its sidebar entry; Ctrl+1…Ctrl+0 jump to the first ten."""
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(item.sizeHint().expandedTo(self.sidebar.fontMetrics().boundingRect("报").size() * 2.4))
+        self.sidebar.addItem(item)
+        self.pages.addWidget(widget)
+        self._keys.append(key)
+        number = len(self._keys)
+        if number <= 10:
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)
+            shortcut.activated.connect(lambda key=key: self.show_page(key))
+
+    def show_page(self, key: str) -> None:
+        if key in self._keys:
+            self.sidebar.setCurrentRow(self._keys.index(key))
+
+    def current_page(self) -> str:
+        row = self.sidebar.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else ""
+
+    def page(self, key: str) -> QWidget:
+        return self.pages.widget(self._keys.index(key))
+
+    def show_store(self, db_text: str, installation_text: str) -> None:
+        self.db_label.setText(db_text)
+        self.installation_label.setText(installation_text)
+
+    def _on_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.pages.setCurrentIndex(row)
+            self.pageChanged.emit(self._keys[row])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+    def show_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("WarrantyDesk"), message)

@@ -1,0 +1,79 @@
+"""The 设置 page: interface language, and facts about this installation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+LANGUAGES = [("zh_CN", "简体中文"), ("en", "English")]
+
+
+class SettingsPage(QWidget):
+    languageChosen = Signal(str)  # locale code; applied after a restart
+    restartRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("pageTitle")
+
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageCombo")
+        for code, name in LANGUAGES:  # each language is named in itself
+            self.language_combo.addItem(name, code)
+        self.restart_note = QLabel()
+        self.restart_button = QPushButton(self.tr("Restart now"))
+        self.restart_button.setVisible(False)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language_combo)
+        language_row.addWidget(self.restart_note, 1)
+        language_row.addWidget(self.restart_button)
+        interface = QGroupBox(self.tr("Interface"))
+        interface_form = QFormLayout(interface)
+        interface_form.addRow(self.tr("Language"), language_row)
+
+        self.db_path_label = QLabel()
+        self.db_path_label.setObjectName("dbPathLabel")
+        self.db_path_label.setWordWrap(True)
+        self.installation_label = QLabel()
+        self.installation_label.setObjectName("installationLabel")
+        self.version_label = QLabel()
+        store = QGroupBox(self.tr("This installation"))
+        store_form = QFormLayout(store)
+        store_form.addRow(self.tr("Database file"), self.db_path_label)
+        store_form.addRow(self.tr("Installation code"), self.installation_label)
+        store_form.addRow(self.tr("Version"), self.version_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(title)
+        layout.addWidget(interface)
+        layout.addWidget(store)
+        layout.addStretch(1)
+
+        self.language_combo.activated.connect(
+            lambda _index: self.languageChosen.emit(self.language_combo.currentData())
+        )
+        self.restart_button.clicked.connect(self.restartRequested)
+
+    def set_language(self, code: str) -> None:
+        index = self.language_combo.findData(code)
+        self.language_combo.setCurrentIndex(max(index, 0))
+
+    def show_restart_needed(self, needed: bool) -> None:
+        self.restart_note.setText(self.tr("Takes effect after a restart.") if needed else "")
+        self.restart_button.setVisible(needed)
+
+    def show_installation(self, db_path: str, installation_code: str, version: str) -> None:
+        self.db_path_label.setText(db_path)
+        self.installation_label.setText(installation_code)
+        self.version_label.setText(version)

@@ -1,0 +1,26 @@
+"""GUI test configuration: isolated QSettings and no thread left running after a test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp):
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running(qapp):
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    finished = pool.waitForDone(10_000)
+    assert finished and pool.activeThreadCount() == 0, "a background job was left running"
