@@ -1,0 +1,1 @@
+"""Benchmark scenarios (make bench): each prints a table of measured figures."""

@@ -1,0 +1,20 @@
+"""Run every benchmark scenario: `python -m benchmarks [--sizes 10000,100000,1000000]`."""
+
+from __future__ import annotations
+
+import argparse
+
+from benchmarks import store_and_list
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="make bench")
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="ticket counts, comma-separated")
+    parser.add_argument("--data", default="bench-data", help="folder for the generated stores (kept)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    store_and_list.run(sizes, args.data)
+
+
+if __name__ == "__main__":
+    main()
