@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, literal, select, text, tuple_
+from sqlalchemy import column, func, literal, select, table, text, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from app.models.base import to_local
@@ -36,13 +36,15 @@ class SortKey(StrEnum):
     LOCATION = "location"
 
 
-_SORT_COLUMNS = {
-    SortKey.REPORTED_AT: Ticket.reported_at,
-    SortKey.NUMBER: Ticket.number,
-    SortKey.STATE: Ticket.state,
-    SortKey.URGENCY: Ticket.urgency,
-    SortKey.PROJECT: Ticket.project_id,
-    SortKey.LOCATION: Ticket.location_label,
+# The full ordering of each sort: the column, then ties broken so that the order matches an
+# index ((state|urgency|project_id, reported_at)) and ends on a unique column.
+_ORDERINGS = {
+    SortKey.REPORTED_AT: (Ticket.reported_at, Ticket.id),
+    SortKey.NUMBER: (Ticket.number,),
+    SortKey.STATE: (Ticket.state, Ticket.reported_at, Ticket.id),
+    SortKey.URGENCY: (Ticket.urgency, Ticket.reported_at, Ticket.id),
+    SortKey.PROJECT: (Ticket.project_id, Ticket.reported_at, Ticket.id),
+    SortKey.LOCATION: (Ticket.location_label, Ticket.id),
 }
 
 
@@ -101,13 +103,32 @@ class Page:
 
 
 def _uses_search_order(flt: TicketFilter) -> bool:
-    """Search with the default order streams newest-first straight from the FTS index."""
-    return bool(match_expression(flt.search)) and flt.sort == SortKey.REPORTED_AT
+    """A plain search (no other filter, default order) streams newest-first from the index.
+
+    With filters or another order, the matching ids are collected once instead (an index
+    scan that stops at the page end could otherwise walk every match of a common term).
+    """
+    return (
+        bool(match_expression(flt.search))
+        and flt.sort == SortKey.REPORTED_AT
+        and flt.descending
+        and not (flt.states or flt.project_id is not None or flt.urgency is not None)
+    )
 
 
-def _matching_docs(expression: str):
-    return select(text("rowid")).select_from(text("ticket_fts")).where(
-        text("ticket_fts MATCH :match").bindparams(match=expression)
+_FTS = table("ticket_fts", column("rowid"))
+
+
+def _fts_match(expression: str):
+    return text("ticket_fts MATCH :match").bindparams(match=expression)
+
+
+def _matching_ticket_ids(expression: str):
+    return (
+        select(TicketSearchDoc.ticket_id)
+        .select_from(_FTS)
+        .join(TicketSearchDoc, TicketSearchDoc.doc_id == _FTS.c.rowid)
+        .where(_fts_match(expression))
     )
 
 
@@ -123,10 +144,7 @@ def _conditions(flt: TicketFilter) -> list | None:
     expression = match_expression(flt.search)
     if expression:
         if not _uses_search_order(flt):
-            matched = select(TicketSearchDoc.ticket_id).where(
-                TicketSearchDoc.doc_id.in_(_matching_docs(expression))
-            )
-            conditions.append(Ticket.id.in_(matched))
+            conditions.append(Ticket.id.in_(_matching_ticket_ids(expression)))
     elif flt.search.strip():
         return None  # only punctuation typed: nothing can match
     return conditions
@@ -140,8 +158,7 @@ def fetch_page(
     if conditions is None:
         return Page([], None)
     owner = aliased(Staff)
-    query = (
-        select(
+    columns = (
             Ticket.id,
             Ticket.number,
             Ticket.state,
@@ -156,32 +173,32 @@ def fetch_page(
             Ticket.reported_at,
             Ticket.rework_count,
             Ticket.project_id,
-        )
-        .join(Project, Project.id == Ticket.project_id)
-        .outerjoin(DefectCategory, DefectCategory.id == Ticket.defect_category_id)
-        .outerjoin(owner, owner.id == Ticket.owner_id)
-        .where(*conditions)
     )
     if _uses_search_order(flt):
-        doc_id = TicketSearchDoc.doc_id
+        # Drive from the FTS index, newest document first, and stop at the page end.
         query = (
-            query.add_columns(doc_id.label("doc_id"))
-            .join(TicketSearchDoc, TicketSearchDoc.ticket_id == Ticket.id)
-            .where(doc_id.in_(_matching_docs(match_expression(flt.search))))
+            select(*columns, _FTS.c.rowid.label("doc_id"))
+            .select_from(_FTS)
+            .join(TicketSearchDoc, TicketSearchDoc.doc_id == _FTS.c.rowid)
+            .join(Ticket, Ticket.id == TicketSearchDoc.ticket_id)
+            .where(_fts_match(match_expression(flt.search)))
         )
         if cursor is not None:
-            query = query.where(doc_id < cursor[0])
-        query = query.order_by(doc_id.desc())
+            query = query.where(_FTS.c.rowid < cursor[0])
+        query = query.order_by(_FTS.c.rowid.desc())
     else:
-        column = _SORT_COLUMNS[flt.sort]
-        key = tuple_(column, Ticket.id)
+        query = select(*columns).where(*conditions)
+        ordering = _ORDERINGS[flt.sort]
         if cursor is not None:
-            bound = tuple_(
-                literal(cursor[0], type_=column.type), literal(cursor[1], type_=Ticket.id.type)
-            )
+            key = tuple_(*ordering)
+            bound = tuple_(*(literal(v, type_=c.type) for v, c in zip(cursor, ordering, strict=True)))
             query = query.where(key < bound if flt.descending else key > bound)
-        direction = (lambda c: c.desc()) if flt.descending else (lambda c: c.asc())
-        query = query.order_by(direction(column), direction(Ticket.id))
+        query = query.order_by(*(c.desc() if flt.descending else c.asc() for c in ordering))
+    query = (
+        query.join(Project, Project.id == Ticket.project_id)
+        .outerjoin(DefectCategory, DefectCategory.id == Ticket.defect_category_id)
+        .outerjoin(owner, owner.id == Ticket.owner_id)
+    )
     rows = [_row(r, flt) for r in session.execute(query.limit(limit))]
     return Page(rows, rows[-1].cursor if len(rows) == limit else None)
 
@@ -190,7 +207,7 @@ def _row(r, flt: TicketFilter) -> TicketRow:
     if _uses_search_order(flt):
         cursor: tuple[Any, ...] = (r.doc_id,)
     else:
-        cursor = (getattr(r, _SORT_COLUMNS[flt.sort].key), r.id)
+        cursor = tuple(getattr(r, c.key) for c in _ORDERINGS[flt.sort])
     return TicketRow(
         id=r.id,
         number=r.number,
@@ -214,9 +231,7 @@ def count_tickets(session: Session, flt: TicketFilter) -> int:
     conditions = _conditions(flt)
     if conditions is None:
         return 0
-    query = select(func.count()).select_from(Ticket).where(*conditions)
     if _uses_search_order(flt):
-        query = query.join(TicketSearchDoc, TicketSearchDoc.ticket_id == Ticket.id).where(
-            TicketSearchDoc.doc_id.in_(_matching_docs(match_expression(flt.search)))
-        )
-    return session.scalar(query) or 0
+        matches = _matching_ticket_ids(match_expression(flt.search)).subquery()
+        return session.scalar(select(func.count()).select_from(matches)) or 0
+    return session.scalar(select(func.count()).select_from(Ticket).where(*conditions)) or 0
