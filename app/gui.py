@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import APP_NAME, ORG_NAME
@@ -39,6 +40,7 @@ def prepare_application(argv: list[str], language: str | None = None) -> tuple[Q
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     install_application_font(app)
+    app.setWindowIcon(QIcon(str(resource_path("icons/warrantydesk.svg"))))
     style = resource_path("styles/app.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
