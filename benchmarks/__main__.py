@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from benchmarks import store_and_list
+from benchmarks import lifecycle, store_and_list
 
 
 def main() -> None:
@@ -14,6 +14,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     store_and_list.run(sizes, args.data)
+    lifecycle.run(sizes, args.data)
 
 
 if __name__ == "__main__":

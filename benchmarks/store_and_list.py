@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.models.ticket_list import SortKey, TicketFilter, fetch_page
+from benchmarks.report import pad
 
 REPEAT = 7
 SEED = 1
@@ -143,4 +144,4 @@ def run(sizes: list[int], data_dir: str) -> None:
     print(f"{'tickets':>9} | {'scenario':<26} | {'app':>16} | {'bare SQLite':>11} | {'app/bare':>8}")
     print("-" * 84)
     for size, name, app_value, bare_value, ratio in rows:
-        print(f"{size:>9,} | {name:<26} | {app_value:>16} | {bare_value:>11} | {ratio:>8}")
+        print(f"{size:>9,} | {pad(name, 26)} | {app_value:>16} | {bare_value:>11} | {ratio:>8}")

@@ -1,5 +1,6 @@
 """Entities and domain rules of WarrantyDesk; no Qt here (DESIGN.md, layers)."""
 
+from app.models import history as _history  # noqa: F401  (registers the append-only guard)
 from app.models import warranty_terms as _warranty_terms  # noqa: F401  (registers the rule)
 from app.models.attachment import Attachment, Signature
 from app.models.base import Base

@@ -33,6 +33,13 @@ class Project(IdMixin, StampMixin, Base):
     sla_urgent_hours: Mapped[int] = mapped_column(default=24)
     sla_normal_hours: Mapped[int] = mapped_column(default=72)
     repair_days: Mapped[int] = mapped_column(default=7)
+    # First response (接单响应: the owner takes the ticket and contacts the reporter), minutes.
+    sla_emergency_response_minutes: Mapped[int] = mapped_column(default=30, server_default="30")
+    sla_urgent_response_minutes: Mapped[int] = mapped_column(default=120, server_default="120")
+    sla_normal_response_minutes: Mapped[int] = mapped_column(default=480, server_default="480")
+    # Escalation signal "recurring problem": the same defect category >= N times in D days.
+    recurrence_threshold: Mapped[int] = mapped_column(default=3, server_default="3")
+    recurrence_window_days: Mapped[int] = mapped_column(default=90, server_default="90")
     cost_rule: Mapped[str] = mapped_column(Text, default="")  # 费用承担原则
     retention_amount_fen: Mapped[int] = mapped_column(default=0)  # 质保金, in fen
     retention_release_date: Mapped[dt.date | None]

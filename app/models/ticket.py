@@ -94,7 +94,7 @@ class Ticket(IdMixin, StampMixin, Base):
     version: Mapped[int] = mapped_column(default=1)
 
     events: Mapped[list[TicketEvent]] = relationship(
-        back_populates="ticket", order_by="TicketEvent.id"
+        back_populates="ticket", order_by="(TicketEvent.seq, TicketEvent.at, TicketEvent.id)"
     )
     work_logs: Mapped[list[WorkLog]] = relationship(order_by="WorkLog.started_at")
     materials: Mapped[list[PlanMaterial]] = relationship(order_by="PlanMaterial.sort_key")
@@ -130,11 +130,14 @@ class WorkLog(IdMixin, StampMixin, Base):
 class TicketEvent(IdMixin, Base):
     """One append-only entry of a ticket's history: who did what when, old and new value.
 
-    Never updated or deleted; a correction is a new event. Ids are UUIDv7, so ordering by id
-    orders by time of creation.
+    Never updated or deleted; a correction is a new event. A ticket's history is ordered by
+    (seq, at, id): `seq` numbers the events the workflow engine writes (several events of one
+    action share `at`, and UUIDv7 ids made in the same millisecond are not ordered); rows
+    written without it (0) fall back to time order.
     """
 
     __tablename__ = "ticket_event"
+    __table_args__ = (Index("ix_ticket_event_ticket_seq", "ticket_id", "seq"),)
 
     ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ticket.id"), index=True)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -144,5 +147,6 @@ class TicketEvent(IdMixin, Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
+    seq: Mapped[int] = mapped_column(default=0, server_default="0")
 
     ticket: Mapped[Ticket] = relationship(back_populates="events")

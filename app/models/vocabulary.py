@@ -244,6 +244,7 @@ class EventKind(StrEnum):
     ATTACHMENT = "attachment"
     SIGNATURE = "signature"
     WORK_LOG = "work_log"
+    TIMER = "timer"  # response timers paused/resumed (waiting for the owner), due times moved
 
 
 EVENT_KIND_ZH = {
@@ -255,6 +256,7 @@ EVENT_KIND_ZH = {
     EventKind.ATTACHMENT: "添加附件",
     EventKind.SIGNATURE: "签名",
     EventKind.WORK_LOG: "维修日志",
+    EventKind.TIMER: "响应计时",
 }
 
 
