@@ -1,0 +1,1 @@
+"""Deterministic, realistic demo data (projects, people, tickets with full history) for WarrantyDesk."""
