@@ -88,9 +88,9 @@ def _bare_queries(path: Path) -> dict[str, Callable[[], object]]:
         return lambda: connection.execute(sql, params).fetchall()
 
     search = (
-        f"SELECT {columns} {joins} JOIN ticket_search_doc d ON d.ticket_id = t.id"
-        " WHERE d.doc_id IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)"
-        " ORDER BY d.doc_id DESC LIMIT 200"
+        f"SELECT {columns}, f.rowid FROM ticket_fts f JOIN ticket_search_doc d ON d.doc_id = f.rowid"
+        f" JOIN ticket t ON t.id = d.ticket_id {joins.removeprefix('FROM ticket t')}"
+        " WHERE ticket_fts MATCH ? ORDER BY f.rowid DESC LIMIT 200"
     )
     return {
         "first page": run(f"SELECT {columns} {joins} ORDER BY t.reported_at DESC, t.id DESC LIMIT 200"),
@@ -99,7 +99,9 @@ def _bare_queries(path: Path) -> dict[str, Callable[[], object]]:
             "in_repair",
         ),
         "sort number": run(f"SELECT {columns} {joins} ORDER BY t.number ASC, t.id ASC LIMIT 200"),
-        "sort urgency": run(f"SELECT {columns} {joins} ORDER BY t.urgency ASC, t.id ASC LIMIT 200"),
+        "sort urgency": run(
+            f"SELECT {columns} {joins} ORDER BY t.urgency ASC, t.reported_at ASC, t.id ASC LIMIT 200"
+        ),
         "search 渗水": run(search, '"渗水"'),
         "search 外墙渗水": run(search, '"外墙 墙渗 渗水"'),
     }
