@@ -52,10 +52,9 @@ from app.models.vocabulary import (
 )
 from app.models.warranty_terms import apply_default_terms
 from app.models.workflow import Intake
-from benchmarks.report import pad
+from benchmarks.report import median_ms, pad
 
 TICKETS_FOR_ACTIONS = 300
-REPEAT = 7
 TRANSITION_TARGET_MS = 5.0
 AGEING_TARGET_MS = 500.0
 MAX_OPEN_TICKETS = 200_000
@@ -196,14 +195,6 @@ def _open_ticket_store(size: int, folder: Path) -> Path:
     return path
 
 
-def _median_ms(action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
 
 def _time_ageing(size: int, folder: Path) -> list[tuple[str, float]]:
     db = open_database(_open_ticket_store(size, folder))
@@ -219,9 +210,9 @@ def _time_ageing(size: int, folder: Path) -> list[tuple[str, float]]:
         )
         rows = [
             ("every open ticket's band + 3 overdue flags, fetched",
-             _median_ms(lambda: fetch_open_ticket_flags(session, NOW))),
-            ("counts per (band, overdue), grouped in SQL", _median_ms(lambda: ageing_summary(session, NOW))),
-            ("first page sorted by overdue, band", _median_ms(lambda: session.execute(first_page).all())),
+             median_ms(lambda: fetch_open_ticket_flags(session, NOW))),
+            ("counts per (band, overdue), grouped in SQL", median_ms(lambda: ageing_summary(session, NOW))),
+            ("first page sorted by overdue, band", median_ms(lambda: session.execute(first_page).all())),
         ]
     db.close()
     return rows

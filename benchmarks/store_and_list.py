@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time
@@ -15,9 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.models.ticket_list import SortKey, TicketFilter, fetch_page
-from benchmarks.report import pad
+from benchmarks.report import median_ms, pad
 
-REPEAT = 7
 SEED = 1
 
 
@@ -42,14 +40,6 @@ def _store(size: int, data: Path) -> tuple[Path, float]:
     meta.write_text(json.dumps({"tickets_per_second": rate, "seconds": elapsed}))
     return path, rate
 
-
-def _best_ms(action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _startup(path: Path) -> tuple[float, float]:
@@ -140,7 +130,7 @@ def run(sizes: list[int], data_dir: str) -> None:
         rows.append((size, "peak memory at start", f"{peak:,.0f} MB", "", ""))
         app, bare = _app_queries(path), _bare_queries(path)
         for name in app:
-            app_ms, bare_ms = _best_ms(app[name]), _best_ms(bare[name])
+            app_ms, bare_ms = median_ms(app[name]), median_ms(bare[name])
             rows.append((size, name, f"{app_ms:.1f} ms", f"{bare_ms:.1f} ms", f"{app_ms / bare_ms:.2f}"))
     print()
     print(f"{'tickets':>9} | {'scenario':<26} | {'app':>16} | {'bare SQLite':>11} | {'app/bare':>8}")
