@@ -7,14 +7,16 @@ pools of names, phones and company words once; tickets are then assembled from t
 cheap operations.
 
 Generating (pure Python, no database) and writing (one DB-API connection, a transaction per
-chunk of tickets) are separate. Small data sets are written with `executemany` as they are
-made. For large ones, worker processes make the chunks (each chunk has its own random stream
-seeded from the master one, so the rows do not depend on who makes them) and bind them into
-temporary SQLite files, which the writer copies with `INSERT … SELECT`: every core works, and
-the single writer does only what SQLite must do itself. The rows follow the model's rules: a ticket's timestamps, fields and history (ticket_event, numbered by `seq`) tell the
-same story; replaying its events gives its state and every field they touch; coverage is
-`app.models.coverage.assess` on the report date; due times are the project's limits
-(`app.models.sla`); the search index is filled the way `app.models.search` fills it.
+chunk of tickets) are separate. Each chunk is bound into a temporary SQLite file (plain tables,
+in /dev/shm where there is one) and copied into the store with `INSERT … SELECT`, which also
+derives the search rows. For large data sets worker processes make and stage the chunks (each
+chunk has its own random stream seeded from the master one, so the rows do not depend on who
+makes them): every core works, and the single writer does only what SQLite must do itself.
+The rows follow the model's rules: a ticket's timestamps, fields and history (ticket_event,
+numbered by `seq`) tell the same story; replaying its events gives its state and every field
+they touch (app.models.ticket_invariants holds); coverage is `app.models.coverage.assess` on
+the report date; due times are the project's limits (`app.models.sla`); the search index holds
+what `app.models.search` would index.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import math
 import os
 import pickle
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -147,16 +150,15 @@ def generate_demo(
     photos, signatures = _store_files(db)
     raw = db.engine.raw_connection()
     try:
-        writer = _Writer(raw.driver_connection)
-        plan = writer.plan(tickets, seed, now.replace(tzinfo=None), db.installation_code, photos, signatures)
-        if _use_workers(tickets, parallel):
-            with (
-                tempfile.TemporaryDirectory(prefix="warrantydesk-demo-") as staging,
-                contextlib.closing(_worker_batches(plan, staging)) as batches,  # workers end first
-            ):
-                counts = writer.write_all(batches, progress)
-        else:
-            counts = writer.write_all(_DemoGenerator(plan).batches(), progress)
+        with tempfile.TemporaryDirectory(prefix="warrantydesk-demo-", dir=_staging_root()) as staging:
+            writer = _Writer(raw.driver_connection, staging)
+            plan = writer.plan(tickets, seed, now.replace(tzinfo=None), db.installation_code, photos, signatures)
+            if _use_workers(tickets, parallel):
+                # Close the workers' stream (ending them) before the folder goes.
+                with contextlib.closing(_worker_batches(plan, staging)) as batches:
+                    counts = writer.write_all(batches, progress)
+            else:
+                counts = writer.write_all(_DemoGenerator(plan).batches(), progress)
     finally:
         raw.close()
     counts["files"] = len(photos) + len(signatures)
@@ -224,18 +226,15 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
                    "caption", "created_at", "created_by_id"),
     "signature": ("id", "ticket_id", "signer_role", "signer_name", "method", "image_sha256", "signed_at",
                   "created_by_id"),
-    "ticket_search_doc": ("doc_id", "ticket_id"),
-    "ticket_fts": ("rowid", "body"),
 }
 _TICKET_ID_INDEX = _COLUMNS["ticket"].index("id")
 REFERENCE_TABLES = (
     "org_unit", "staff", "project", "warranty_term", "project_subcontractor", "location", "customer",
     "unit_ownership",
 )
-TICKET_TABLES = (
-    "ticket", "ticket_event", "plan_material", "work_log", "attachment", "signature",
-    "ticket_search_doc", "ticket_fts",
-)
+TICKET_TABLES = ("ticket", "ticket_event", "plan_material", "work_log", "attachment", "signature")
+# A staged ticket row carries one more value: its search text (the body of its FTS row).
+_STAGED_COLUMNS = {**{t: _COLUMNS[t] for t in TICKET_TABLES}, "ticket": (*_COLUMNS["ticket"], "search_body")}
 _COUNT_NAMES = {
     "org_unit": "org_units", "staff": "staff", "project": "projects",
     "project_subcontractor": "project_subcontractors", "warranty_term": "warranty_terms",
@@ -249,10 +248,6 @@ _COUNT_NAMES = {
 def _insert_sql(table: str) -> str:
     columns = _COLUMNS[table]
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))})"
-
-
-def _staged_name(column: str) -> str:
-    return "doc_id" if column == "rowid" else column  # a staging table's own rowid is not the FTS rowid
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,6 +265,17 @@ def _use_workers(tickets: int, parallel: bool | None) -> bool:
 
 # Chunks a worker may stage ahead of the writer (each is a temporary file of ~100 MB).
 _STAGED_AHEAD = 2
+
+
+def _staging_root() -> str | None:
+    """Where staged chunks go: memory-backed /dev/shm when it has room (they are read once and
+    deleted; on disk they would compete with the store's own writes), else the temp folder."""
+    shm = Path("/dev/shm")
+    try:
+        free = shutil.disk_usage(shm).free if shm.is_dir() and os.access(shm, os.W_OK) else 0
+    except OSError:
+        free = 0
+    return str(shm) if free > 2 << 30 else None
 
 
 def _worker_count() -> int:
@@ -364,7 +370,7 @@ def _worker_main() -> None:
             rows = generator.chunk(k)
             done = generator.chunk_bounds(k)[1]
             path = _stage(Path(staging) / f"chunk-{k:06d}.db", rows)
-            send(("staged", str(path), done, generator.n))
+            send(("staged", str(path), done, generator.n, generator.first_doc_id(k)))
             ahead += 1
         if worker == 0:
             send(("counters", generator.final_counters()))
@@ -379,7 +385,7 @@ def _worker_main() -> None:
             out.close()
 
 
-_STAGE_ROWS = 16  # rows per INSERT while staging (16 × 59 ticket columns < 999 parameters)
+_STAGE_ROWS = 16  # rows per INSERT while staging (16 × 60 ticket values < 999 parameters)
 
 
 def _stage(path: Path, rows: tuple[list, ...]) -> Path:
@@ -391,7 +397,7 @@ def _stage(path: Path, rows: tuple[list, ...]) -> Path:
         con.execute("PRAGMA synchronous=OFF")
         con.execute("BEGIN")
         for table, table_rows in zip(TICKET_TABLES, rows, strict=True):
-            columns = [_staged_name(c) for c in _COLUMNS[table]]
+            columns = _STAGED_COLUMNS[table]
             con.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
             one = f"({','.join('?' * len(columns))})"
             # Several rows per statement: fewer calls into the driver (about 10 % faster).
@@ -417,9 +423,10 @@ def _stage(path: Path, rows: tuple[list, ...]) -> Path:
 class _Writer:
     """Writes the batches on one DB-API connection: a transaction per chunk, loading pragmas."""
 
-    def __init__(self, con) -> None:
+    def __init__(self, con, staging: str) -> None:
         self.con = con
         self.cur = con.cursor()
+        self.staging = staging  # a folder for the chunks made in this process
         self.counts = dict.fromkeys(_COUNT_NAMES.values(), 0)
 
     def plan(self, tickets, seed, now, code, photos, signatures) -> _Plan:
@@ -450,10 +457,14 @@ class _Writer:
                 kind = batch[0]
                 if kind == "reference":
                     self._insert(REFERENCE_TABLES, batch[1])
-                elif kind == "chunk":
-                    self._insert(TICKET_TABLES, batch[1])
+                elif kind == "chunk":  # made here: staged like a worker's, then copied
+                    path = Path(self.staging) / f"chunk-{batch[2]:09d}.db"
+                    try:
+                        self._copy(str(_stage(path, batch[1])), batch[4])
+                    finally:
+                        path.unlink(missing_ok=True)
                 elif kind == "staged":
-                    self._copy(batch[1])
+                    self._copy(batch[1], batch[4])
                 elif kind == "counters":
                     # The app continues numbering after the demo tickets.
                     cur.executemany(
@@ -486,21 +497,27 @@ class _Writer:
             if name is not None:
                 self.counts[name] += len(table_rows)
 
-    def _copy(self, path: str) -> None:
-        """Copy a staged chunk with SQL (rows in the order they were staged)."""
+    def _copy(self, path: str, first_doc_id: int) -> None:
+        """Copy a staged chunk with SQL: its rows, and for each ticket (in report order) the
+        search document and FTS row app.models.search would write."""
         cur = self.cur
         cur.execute("ATTACH DATABASE ? AS stage", (path,))
         cur.execute("PRAGMA stage.mmap_size=1073741824")  # read it mapped, not copied
         try:
             for table in TICKET_TABLES:
-                columns = _COLUMNS[table]
-                staged = ", ".join(_staged_name(c) for c in columns)
-                cur.execute(
-                    f"INSERT INTO main.{table} ({', '.join(columns)}) SELECT {staged} FROM stage.{table} ORDER BY rowid"
-                )
-                name = _COUNT_NAMES.get(table)
-                if name is not None:
-                    self.counts[name] += cur.rowcount
+                columns = ", ".join(_COLUMNS[table])
+                cur.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM stage.{table} ORDER BY rowid")
+                self.counts[_COUNT_NAMES[table]] += cur.rowcount
+            base = first_doc_id - 1  # staged tickets are rowids 1, 2, ... in report order
+            cur.execute(
+                "INSERT INTO main.ticket_search_doc (doc_id, ticket_id) SELECT ? + rowid, id FROM stage.ticket"
+                " ORDER BY rowid", (base,)
+            )
+            self.counts["search_docs"] += cur.rowcount
+            cur.execute(
+                "INSERT INTO main.ticket_fts (rowid, body) SELECT ? + rowid, search_body FROM stage.ticket"
+                " ORDER BY rowid", (base,)
+            )
             self.con.commit()
         except BaseException:
             self.con.rollback()  # a transaction in progress would keep the file attached
@@ -837,13 +854,17 @@ class _DemoGenerator:
     def chunk_bounds(self, k: int) -> tuple[int, int]:
         return k * self.chunk_size, min(self.n, (k + 1) * self.chunk_size)
 
+    def first_doc_id(self, k: int) -> int:
+        """Search document ids follow report order and continue after those in the store."""
+        return self.plan.doc_id + self.chunk_bounds(k)[0] + 1
+
     def batches(self) -> Iterator[tuple]:
-        """("reference", rows per table), then ("chunk", rows per table, done, total) per chunk of
-        tickets, then ("counters", [(year, last sequence)])."""
+        """("reference", rows per table), then ("chunk", rows per table, done, total, first doc
+        id) per chunk of tickets, then ("counters", [(year, last sequence)])."""
         self.prepare()
         yield ("reference", self.reference_rows())
         for k in range(self.chunk_count):
-            yield ("chunk", self.chunk(k), self.chunk_bounds(k)[1], self.n)
+            yield ("chunk", self.chunk(k), self.chunk_bounds(k)[1], self.n, self.first_doc_id(k))
         yield ("counters", self.final_counters())
 
     # -- pools ---------------------------------------------------------------------------------
@@ -1425,8 +1446,6 @@ class _DemoGenerator:
         logs: list[tuple] = []
         attachments: list[tuple] = []
         signatures: list[tuple] = []
-        docs: list[tuple] = []
-        fts: list[tuple] = []
         simulate = self.simulate
         times = self.times
         forced = self.forced
@@ -1437,7 +1456,6 @@ class _DemoGenerator:
         years = self.clock.years
         last_by_location = self.last_by_location
         year_bigrams: dict[int, str] = {}
-        doc_id = self.plan.doc_id + lo
         for i in range(lo, hi):
             t0 = times[i]
             year = years[(t0 + _LOCAL_MS - base) // _MS_DAY]
@@ -1454,18 +1472,15 @@ class _DemoGenerator:
                 # Too slow for its age, or not covered: draw it again, faster.
                 out = simulate(t0, number, number_bigrams, hold, (0.1, 0.05, 0.02)[min(attempt, 2)])
                 attempt += 1
-            ticket, t_events, t_materials, t_logs, t_attachments, t_signatures, body, location = out
+            ticket, t_events, t_materials, t_logs, t_attachments, t_signatures, location = out
             tickets.append(ticket)
             events += t_events
             materials += t_materials
             logs += t_logs
             attachments += t_attachments
             signatures += t_signatures
-            doc_id += 1
-            docs.append((doc_id, ticket[_TICKET_ID_INDEX]))
-            fts.append((doc_id, body))
             last_by_location[location] = (t0, ticket[_TICKET_ID_INDEX], number)
-        return tickets, events, materials, logs, attachments, signatures, docs, fts
+        return tickets, events, materials, logs, attachments, signatures
 
 
 # Durations in ms (low, high) per urgency 1..3: first response after the report, arrival on
@@ -1477,8 +1492,8 @@ _ARRIVAL = ((0, 0), (15 * _MS_MIN, 110 * _MS_MIN), (_MS_HOUR, 26 * _MS_HOUR), (3
 def _make_simulator(gen: _DemoGenerator):
     """The story of one ticket, as a closure over the generator's pools (fast local lookups).
 
-    simulate(t0, number, number_bigrams, hold, scale) returns the ticket row, its events,
-    plan materials, work logs, attachments, signatures, search body and location id. The whole
+    simulate(t0, number, number_bigrams, hold, scale) returns the ticket row (with its search
+    text last), its events, plan materials, work logs, attachments, signatures and location id. The whole
     lifecycle is laid out in time from the report t0 and cut at "now": only the stages reached
     by then are recorded, each with its timestamps, fields and events. `hold` keeps the ticket
     in that state (the few held so every state shows); `scale` shortens every duration.
@@ -2046,7 +2061,8 @@ def _make_simulator(gen: _DemoGenerator):
                     follow_due = day_text[(a1 + lm - base) // day + 7]
             break
 
-        ticket = (
+        body = f"{number_bigrams} {description_bg} {label_bg} {bg(rname)} {_digits_bigram_text(rphone)}"
+        ticket = (  # the ticket's columns (_COLUMNS["ticket"]), then its search text
             number, state, urgency, p.id, loc_id, label, customer_id, channel, rname, rphone, description,
             reported, clerk_id, owner.id,
             fmt(t0 + response_limit), responded, fmt(t0 + arrival_limit), arrived, fmt(completion_due), completed,
@@ -2056,9 +2072,8 @@ def _make_simulator(gen: _DemoGenerator):
             plan_people, plan_hours, plan_safety, fmt(appointment) if appointment else None, plan_sop, by_design,
             planned, result, result_comment, satisfaction, satisfaction_comment, accepted,
             follow_due, followed, follow_result, archived,
-            cancel_reason, duplicate_of, rework_count, len(ev), tid, reported, ev[-1][2],
+            cancel_reason, duplicate_of, rework_count, len(ev), tid, reported, ev[-1][2], body,
         )
-        body = f"{number_bigrams} {description_bg} {label_bg} {bg(rname)} {_digits_bigram_text(rphone)}"
-        return ticket, ev, mats, logs, atts, sigs, body, loc_id
+        return ticket, ev, mats, logs, atts, sigs, loc_id
 
     return simulate

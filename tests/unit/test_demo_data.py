@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select, text
 
 from app.config import attachments_dir
-from app.demo.generator import REFERENCE_NOW, DemoSummary, _id_maker, generate_demo
+from app.demo.generator import REFERENCE_NOW, DemoSummary, _id_maker, _staging_root, generate_demo
 from app.models.db import open_database, set_installation_code
 from app.models.history import replay_differences
 from app.models.ids import seeded_id
@@ -134,7 +134,8 @@ def test_worker_processes_make_the_same_rows(tmp_path: Path, monkeypatch: pytest
             assert con.execute("SELECT max(last_seq) FROM ticket_counter").fetchone()[0] > 0
         db.close()
     assert dumps[0] == dumps[1]
-    assert not list(Path(tempfile.gettempdir()).glob("warrantydesk-demo-*/chunk-*.db"))
+    for root in {_staging_root() or tempfile.gettempdir(), tempfile.gettempdir()}:
+        assert not list(Path(root).glob("warrantydesk-demo-*/chunk-*.db"))
 
 
 def test_fast_ids_are_seeded_ids() -> None:
