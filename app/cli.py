@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -29,6 +30,14 @@ def _non_negative_int(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"需要一个非负整数，而不是 {value}")
     return number
+
+
+def _date(value: str) -> dt.datetime:
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，而不是 {value!r}") from None
+    return dt.datetime(day.year, day.month, day.day, 8, tzinfo=dt.UTC)  # 16:00 in China
 
 
 def _state(value: str) -> str:
@@ -62,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="向数据库填入逼真的演示数据")
     demo.add_argument("--tickets", type=_positive_int, default=2000, help="报修单数量（正整数）")
     demo.add_argument("--seed", type=_non_negative_int, default=1, help="随机种子：相同种子生成相同数据")
+    demo.add_argument(
+        "--as-of", type=_date, help="数据截止日期 YYYY-MM-DD（默认 2026-11-24，便于复现）"
+    )
 
     tickets = commands.add_parser("tickets", help="列出报修单（供脚本使用）")
     tickets.add_argument("--state", type=_state, action="append", help="状态，可重复，如 in_repair 或 维修实施")
@@ -108,7 +120,8 @@ def _demo(args: argparse.Namespace) -> int:
         def progress(done: int, total: int) -> None:
             print(f"\r已生成 {done:,}/{total:,} 张报修单", end="", file=sys.stderr, flush=True)
 
-        summary = generate_demo(db, tickets=args.tickets, seed=args.seed, progress=progress)
+        extra = {"now": args.as_of} if args.as_of else {}
+        summary = generate_demo(db, tickets=args.tickets, seed=args.seed, progress=progress, **extra)
         print(file=sys.stderr)
         print(f"演示数据已写入 {db.path}：{args.tickets:,} 张报修单，用时 {summary.elapsed_seconds:.1f} 秒")
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import time
@@ -89,7 +90,9 @@ def _create_demo_store(path: Path) -> Database:
         dialog.setValue(done)
         QApplication.processEvents()
 
-    generate_demo(db, tickets=DEMO_TICKETS_ON_FIRST_START, seed=1, progress=progress)
+    # Up to this hour, so the open tickets' timers and ageing look like a live office.
+    now = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
+    generate_demo(db, tickets=DEMO_TICKETS_ON_FIRST_START, seed=1, progress=progress, now=now)
     dialog.close()
     return db
 

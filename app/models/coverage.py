@@ -246,6 +246,9 @@ def assess(
         when += "；是否属于地基基础和主体结构质量问题，须由设计单位或有资质的检测机构鉴定"
     if excluded:
         status = Coverage.NOT_COVERED
+    elif status == Coverage.EXPIRED and cause is not None:
+        # A warranted cause, but too late: say so rather than name a cost bearer.
+        cause_text = f"原因为“{CAUSE_ZH[Cause(cause)]}”，但已过保修期，不再免费维修，可提供有偿维修"
     covered = status in (Coverage.COVERED, Coverage.NEEDS_JUDGEMENT)
     bearer = (responsible or "责任方") if covered and cause is not None else ""
     return Verdict(

@@ -28,7 +28,8 @@ class Project(IdMixin, StampMixin, Base):
     heating_season_end: Mapped[str] = mapped_column(String(5), default="03-15")
     cooling_season_start: Mapped[str] = mapped_column(String(5), default="06-01")
     cooling_season_end: Mapped[str] = mapped_column(String(5), default="09-30")
-    # Response limits (SLA) per urgency; the law says "immediately" for emergencies.
+    # On-site arrival limits (SLA) per urgency; the law says "immediately" for emergencies.
+    # First-response limits are the *_response_minutes columns below (app/models/sla.py).
     sla_emergency_hours: Mapped[int] = mapped_column(default=2)
     sla_urgent_hours: Mapped[int] = mapped_column(default=24)
     sla_normal_hours: Mapped[int] = mapped_column(default=72)

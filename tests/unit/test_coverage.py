@@ -195,6 +195,8 @@ def test_an_expired_misuse_is_not_covered_and_says_both() -> None:
 def test_expired_is_offered_a_paid_repair() -> None:
     verdict = assess(project(), BuildingPart.DECORATION, D(2027, 1, 1), cause=Cause.CONSTRUCTION_DEFECT)
     assert verdict.coverage == Coverage.EXPIRED and verdict.paid_repair_possible and verdict.cost_bearer == ""
+    assert "但已过保修期，不再免费维修，可提供有偿维修" in verdict.reason
+    assert "属于保修责任" not in verdict.reason  # no contradiction in the wording
 
 
 def test_the_reasoning_in_full() -> None:
