@@ -35,12 +35,20 @@ PROJECT_TYPES = {
     "other": QT_TRANSLATE_NOOP("ProjectType", "Other"),
 }
 
-_CONTEXTS = {id(TICKET_STATES): "TicketState", id(URGENCIES): "Urgency", id(PROJECT_TYPES): "ProjectType"}
 
 
-def label(table: dict, code) -> str:
-    """The translated display name of `code` in one of the tables above."""
+def _translated(context: str, table: dict, code) -> str:
     source = table.get(code)
-    if source is None:
-        return str(code)
-    return QCoreApplication.translate(_CONTEXTS[id(table)], source)
+    return str(code) if source is None else QCoreApplication.translate(context, source)
+
+
+def state_label(code: str) -> str:
+    return _translated("TicketState", TICKET_STATES, code)
+
+
+def urgency_label(code: int) -> str:
+    return _translated("Urgency", URGENCIES, code)
+
+
+def project_type_label(code: str) -> str:
+    return _translated("ProjectType", PROJECT_TYPES, code)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.vocabulary import OPEN_STATES
-from app.views.labels import TICKET_STATES, URGENCIES, label
+from app.views.labels import TICKET_STATES, URGENCIES, state_label, urgency_label
 from app.views.ticket_table_model import TicketTableModel
 
 SEARCH_PAUSE_MS = 250
@@ -39,7 +39,7 @@ class TicketListPage(QWidget):
         self.state_combo.addItem(self.tr("All states"), ())
         self.state_combo.addItem(self.tr("Open (not closed)"), tuple(s.value for s in OPEN_STATES))
         for code in TICKET_STATES:
-            self.state_combo.addItem(label(TICKET_STATES, code), (code,))
+            self.state_combo.addItem(state_label(code), (code,))
 
         self.project_combo = QComboBox()
         self.project_combo.setObjectName("projectFilter")
@@ -51,7 +51,7 @@ class TicketListPage(QWidget):
         self.urgency_combo.setObjectName("urgencyFilter")
         self.urgency_combo.addItem(self.tr("All urgencies"), None)
         for code in URGENCIES:
-            self.urgency_combo.addItem(label(URGENCIES, code), code)
+            self.urgency_combo.addItem(urgency_label(code), code)
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.views.labels import TICKET_STATES, URGENCIES, label
+from app.views.labels import state_label, urgency_label
 
 # fetch(sort_key, descending, cursor) -> (rows, next cursor or None)
 PageFetcher = Callable[[str, bool, Any], tuple[list[Any], Any]]
@@ -135,10 +135,10 @@ class TicketTableModel(QAbstractTableModel):
         if column == self.COL_NUMBER:
             return row.number
         if column == self.COL_STATE:
-            text = label(TICKET_STATES, row.state)
+            text = state_label(row.state)
             return text + (self.tr(" (rework %n)", "", row.rework_count) if row.rework_count else "")
         if column == self.COL_URGENCY:
-            return label(URGENCIES, row.urgency)
+            return urgency_label(row.urgency)
         if column == self.COL_PROJECT:
             return row.project_name
         if column == self.COL_LOCATION:
