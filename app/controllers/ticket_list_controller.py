@@ -43,9 +43,6 @@ class TicketListController(QObject):
         self.page.set_projects([(project_id, name) for project_id, name in projects])
         self.apply_filters()
 
-    def current_filter(self) -> TicketFilter:
-        return self._filter
-
     def apply_filters(self) -> None:
         self._filter = TicketFilter(
             states=self.page.selected_states(),

@@ -1597,6 +1597,13 @@ def _make_simulator(gen: _DemoGenerator):
         ev.append((new_id(ms), tid, fmt(ms), tech.id, "signature", "", None, "2",
                    "业主及维修人员在保修完成确认单上签名（屏幕签名）", len(ev) + 1))
 
+    def cancellation(loc_id, t0):
+        """(duplicate_of, reason) of an early cancel: mostly a repeat report of the same place."""
+        previous = last_by_location.get(loc_id)
+        if previous is not None and t0 - previous[0] < 30 * day and random() < 0.6:
+            return previous[1], V.DUPLICATE_REASON.format(number=previous[2])
+        return None, pick(V.CANCEL_REASONS)
+
     def simulate(t0, number, number_bigrams, hold, scale):
         sc = scale if hold is None else min(scale, 0.25)
         real = sc == 1.0  # held tickets run compressed: no waiting for office hours
@@ -1727,12 +1734,7 @@ def _make_simulator(gen: _DemoGenerator):
                 tc = t0 + minute + int(d * 0.5 * sc)
                 if tc > now:
                     break
-                previous = last_by_location.get(loc_id)
-                if previous is not None and t0 - previous[0] < 30 * day and random() < 0.6:
-                    duplicate_of = previous[1]
-                    cancel_reason = V.DUPLICATE_REASON.format(number=previous[2])
-                else:
-                    cancel_reason = pick(V.CANCEL_REASONS)
+                duplicate_of, cancel_reason = cancellation(loc_id, t0)
                 ea((new_id(tc), tid, fmt(tc), clerk_id, "state", "state", S_RECEIVED, S_CANCELLED, cancel_reason,
                     len(ev) + 1))
                 state = S_CANCELLED
@@ -1801,12 +1803,7 @@ def _make_simulator(gen: _DemoGenerator):
                 tc = tv + int((25 + 50 * random()) * minute * sc)
                 if tc > now:
                     break
-                previous = last_by_location.get(loc_id)
-                if previous is not None and t0 - previous[0] < 30 * day and random() < 0.6:
-                    duplicate_of = previous[1]
-                    cancel_reason = V.DUPLICATE_REASON.format(number=previous[2])
-                else:
-                    cancel_reason = pick(V.CANCEL_REASONS)
+                duplicate_of, cancel_reason = cancellation(loc_id, t0)
                 ea((new_id(tc), tid, fmt(tc), clerk_id, "state", "state", S_DIAGNOSING, S_CANCELLED, cancel_reason,
                     len(ev) + 1))
                 d_party = d_org = None

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import uuid
 
-from sqlalchemy import event, text
+from sqlalchemy import bindparam, event, inspect, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from app.models.base import Base
+from app.models.base import GUID, Base
 from app.models.ids import new_id
 from app.models.ticket import Ticket
 
@@ -80,8 +80,6 @@ def _values_of(ticket: Ticket) -> tuple[str | None, ...]:
 
 
 def _changed(ticket: Ticket) -> bool:
-    from sqlalchemy import inspect
-
     state = inspect(ticket)
     return any(state.attrs[name].history.has_changes() for name in SEARCHED_FIELDS)
 
@@ -117,10 +115,6 @@ def _keep_index_current(session: Session, _context, _instances) -> None:
 
 
 def _ticket_id_param():
-    from sqlalchemy import bindparam
-
-    from app.models.base import GUID
-
     return bindparam("t", type_=GUID())
 
 

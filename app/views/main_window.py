@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -106,6 +107,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_error(self, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.warning(self, self.tr("WarrantyDesk"), message)
