@@ -7,6 +7,8 @@ import sys
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QSettings
 
 from app import __version__
+from app.controllers.current_user import CurrentUser
+from app.controllers.ticket_bus import TicketBus
 from app.controllers.ticket_list_controller import TicketListController
 from app.models.db import Database
 
@@ -24,6 +26,11 @@ class MainController(QObject):
         self.window = window
         self.settings = settings
         self.language = language
+        # Shared by every page controller: who works here, and the notice that tickets changed.
+        self.bus = TicketBus(self)
+        self.user = CurrentUser(settings, self)
+        with db.sessions() as session:
+            self.user.restore(session)
         self.tickets = TicketListController(db, ticket_page, self)
         self.tickets.errorOccurred.connect(window.show_error)
         self.settings_page = settings_page
