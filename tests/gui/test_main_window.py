@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from sqlalchemy import func, select
 
 from app.models import Ticket
 from app.views.ticket_table_model import TicketTableModel
-
-
-@pytest.fixture(scope="session")
-def chinese_app(qapp):
-    from app.gui import prepare_application
-
-    app, language = prepare_application([], "zh_CN")
-    return app
-
-
-@pytest.fixture
-def ui(chinese_app, demo_db, qtbot):
-    from app.gui import build_main_ui
-
-    ui = build_main_ui(demo_db, "zh_CN", QSettings())
-    qtbot.addWidget(ui.window)
-    ui.controller.start()
-    qtbot.waitExposed(ui.window)
-    return ui
+from tests.gui.typing_helpers import type_chinese
 
 
 def _page(ui):
@@ -35,17 +16,6 @@ def _page(ui):
 
 def _wait_for_count(qtbot, ui) -> None:
     qtbot.waitUntil(lambda: "共" in _page(ui).count_label.text(), timeout=5000)
-
-
-def type_chinese(widget, text: str) -> None:
-    """Type as a Chinese input method does: QTest only types ASCII keys, an IME commits text."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
-
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
 def _db_count(db, *where) -> int:
