@@ -2,14 +2,194 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BuildingPart</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="53" />
+        <source>Foundation and main structure</source>
+        <translation>地基基础和主体结构</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="54" />
+        <source>Roof waterproofing</source>
+        <translation>屋面防水工程</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="55" />
+        <source>Bathroom and room leak-proofing</source>
+        <translation>卫生间、房间防渗漏</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="56" />
+        <source>Exterior wall leak-proofing</source>
+        <translation>外墙面防渗漏</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="57" />
+        <source>Heating and cooling system</source>
+        <translation>供热与供冷系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="58" />
+        <source>Electrical lines</source>
+        <translation>电气管线</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="59" />
+        <source>Water supply and drainage pipes</source>
+        <translation>给排水管道</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="60" />
+        <source>Equipment installation</source>
+        <translation>设备安装工程</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="61" />
+        <source>Decoration</source>
+        <translation>装修工程</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="62" />
+        <source>Other parts</source>
+        <translation>其他部位</translation>
+    </message>
+</context>
+<context>
+    <name>Cause</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="91" />
+        <source>Construction defect</source>
+        <translation>施工质量缺陷</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="92" />
+        <source>Improper use</source>
+        <translation>使用不当</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="93" />
+        <source>Third party</source>
+        <translation>第三方原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="94" />
+        <source>Design</source>
+        <translation>设计原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="95" />
+        <source>Material or equipment</source>
+        <translation>材料设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="96" />
+        <source>Force majeure</source>
+        <translation>不可抗力</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="83" />
+        <source>Phone hotline</source>
+        <translation>电话热线</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="84" />
+        <source>WeChat mini program</source>
+        <translation>微信小程序</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="85" />
+        <source>App</source>
+        <translation>APP</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="86" />
+        <source>Registered on site</source>
+        <translation>现场登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="87" />
+        <source>Bulk import</source>
+        <translation>批量导入</translation>
+    </message>
+</context>
+<context>
+    <name>Coverage</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="100" />
+        <source>Within warranty</source>
+        <translation>在保修期内</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="101" />
+        <source>Warranty expired</source>
+        <translation>已过保修期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="102" />
+        <source>Needs expert judgement</source>
+        <translation>需专业研判</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="103" />
+        <source>Not covered by warranty</source>
+        <translation>不属保修范围</translation>
+    </message>
+</context>
+<context>
+    <name>LocationKind</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="72" />
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="73" />
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="74" />
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="75" />
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="76" />
+        <source>Road section</source>
+        <translation>路段</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="77" />
+        <source>Chainage</source>
+        <translation>桩号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="78" />
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="79" />
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+</context>
+<context>
     <name>MainController</name>
     <message>
-        <location filename="../../app/controllers/main_controller.py" line="32" />
+        <location filename="../../app/controllers/main_controller.py" line="39" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/main_controller.py" line="33" />
+        <location filename="../../app/controllers/main_controller.py" line="40" />
         <source>Installation code: %1</source>
         <translation>安装编码：%1</translation>
     </message>
@@ -18,60 +198,119 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/selftest.py" line="66" />
-        <location filename="../../app/views/main_window.py" line="20" />
+        <location filename="../../app/views/main_window.py" line="21" />
         <source>Tickets</source>
         <translation>报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="19" />
+        <location filename="../../app/views/main_window.py" line="20" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="21" />
+        <location filename="../../app/views/main_window.py" line="22" />
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="22" />
+        <location filename="../../app/views/main_window.py" line="23" />
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="23" />
+        <location filename="../../app/views/main_window.py" line="24" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="24" />
+        <location filename="../../app/views/main_window.py" line="25" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="25" />
+        <location filename="../../app/views/main_window.py" line="26" />
         <source>Retrospectives</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="26" />
+        <location filename="../../app/views/main_window.py" line="27" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="27" />
+        <location filename="../../app/views/main_window.py" line="28" />
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="28" />
+        <location filename="../../app/views/main_window.py" line="29" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="43" />
-        <location filename="../../app/views/main_window.py" line="111" />
+        <location filename="../../app/views/main_window.py" line="44" />
+        <location filename="../../app/views/main_window.py" line="110" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
+    </message>
+</context>
+<context>
+    <name>OrgKind</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="40" />
+        <source>Headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="41" />
+        <source>Project department</source>
+        <translation>项目部</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="42" />
+        <source>Subcontractor</source>
+        <translation>分包单位</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodUnit</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="66" />
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="67" />
+        <source>heating/cooling seasons</source>
+        <translation>个采暖/供冷期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="68" />
+        <source>design service life</source>
+        <translation>设计使用年限</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStage</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="112" />
+        <source>Before repair</source>
+        <translation>维修前</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="113" />
+        <source>During repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="114" />
+        <source>After repair</source>
+        <translation>维修后</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="115" />
+        <source>Documents</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -214,6 +453,42 @@
     </message>
 </context>
 <context>
+    <name>ResponsibleParty</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="107" />
+        <source>Own team</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="108" />
+        <source>Subcontractor</source>
+        <translation>分包单位</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="46" />
+        <source>Clerk / service desk</source>
+        <translation>资料员/客服专员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="47" />
+        <source>Warranty technician</source>
+        <translation>保修员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="48" />
+        <source>Project manager</source>
+        <translation>项目经理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="49" />
+        <source>HQ warranty administrator</source>
+        <translation>总部保修管理员</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../app/views/settings_page.py" line="26" />
@@ -262,14 +537,27 @@
     </message>
 </context>
 <context>
+    <name>SignerRole</name>
+    <message>
+        <location filename="../../app/views/labels.py" line="119" />
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/labels.py" line="120" />
+        <source>Repair staff</source>
+        <translation>维修人员</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui.py" line="77" />
+        <location filename="../../app/gui.py" line="82" />
         <source>Creating the demo database…</source>
         <translation>正在创建演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="98" />
+        <location filename="../../app/gui.py" line="123" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
     </message>
@@ -277,7 +565,7 @@
 <context>
     <name>TicketListController</name>
     <message>
-        <location filename="../../app/controllers/ticket_list_controller.py" line="85" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="82" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
