@@ -58,3 +58,10 @@ class AttachmentStore:
 
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
+
+
+class DryRunStore(AttachmentStore):
+    """Hashes files without writing them: for checking an action that will be rolled back."""
+
+    def put_bytes(self, data: bytes) -> StoredFile:
+        return StoredFile(hashlib.sha256(data).hexdigest(), len(data))

@@ -72,3 +72,12 @@ def to_local(value: dt.datetime, zone: str = "Asia/Shanghai") -> dt.datetime:
     from zoneinfo import ZoneInfo
 
     return value.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(zone))
+
+
+def from_local(value: dt.datetime, zone: str = "Asia/Shanghai") -> dt.datetime:
+    """A time the clerk typed (naive, local) as stored UTC (naive)."""
+    from zoneinfo import ZoneInfo
+
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo(zone))
+    return value.astimezone(dt.UTC).replace(tzinfo=None)

@@ -326,7 +326,8 @@ def replay_differences(session: Session, ticket: Ticket, *, strict: bool = True)
     return problems
 
 
-def _value_text(field: str, text: str | None) -> str:
+def value_text(field: str, text: str | None) -> str:
+    """An event value in words: codes as their Chinese names, flags as 是/否, blank as （空）."""
     from app.models import vocabulary as v
 
     if text is None or text == "":
@@ -352,7 +353,7 @@ def describe_event(entry: TicketEvent) -> str:
     label = next((zh for kind, zh in EVENT_KIND_ZH.items() if kind == entry.kind), entry.kind)
     if entry.field:
         name = FIELD_ZH.get(entry.field, entry.field)
-        old, new = _value_text(entry.field, entry.old_value), _value_text(entry.field, entry.new_value)
+        old, new = value_text(entry.field, entry.old_value), value_text(entry.field, entry.new_value)
         text = f"{label}：{old} → {new}" if entry.field == "state" else f"{label}：{name} {old} → {new}"
     else:
         text = label

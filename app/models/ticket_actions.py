@@ -345,10 +345,9 @@ def attach_file(
     """添加附件: the file goes to the content-addressed store, the row and an event to the ticket."""
     values = {"data": data, "stage": stage, "original_name": original_name}
     change = _begin(session, ticket, Action.ATTACH, actor, values, now)
-    if work_log_id is not None:
-        # No ORM relationship links the two: a work log written in this transaction must be
-        # in the database before a file referring to it.
-        session.flush()
+    # No ORM relationship links a file to its ticket or work log: a ticket registered (or a
+    # log written) in this same transaction must be in the database before the file row.
+    session.flush()
     stored = store.put_bytes(data)
     attachment = Attachment(
         id=new_id(), ticket_id=ticket.id, work_log_id=work_log_id, sha256=stored.sha256, size=stored.size,

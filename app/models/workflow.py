@@ -23,6 +23,7 @@ from app.models.coverage import COVERED_CAUSES, assess_ticket_values
 from app.models.history import FIELD_ZH, history_order
 from app.models.location import Location
 from app.models.people import OrgUnit, Staff
+from app.models.phone import phone_problem
 from app.models.project import DefectCategory, Project
 from app.models.ticket import Ticket, TicketEvent, WorkLog
 from app.models.vocabulary import (
@@ -639,6 +640,10 @@ def _edit_value_problems(ctx: _Context, name: str, value: Any, label: str) -> It
             yield Problem(name, "紧急程度无效")
         elif ctx.ticket.structural_safety and value != Urgency.EMERGENCY:
             yield Problem(name, "涉及结构安全的报修单须按“紧急”处理，不能降低紧急程度")
+    elif name == "reporter_phone":
+        wrong_phone = phone_problem(value or "")
+        if wrong_phone:
+            yield Problem(name, wrong_phone)
     elif name == "channel":
         problem = _enum_problem(name, value, Channel, label)
         if problem:
@@ -728,6 +733,9 @@ def _intake_problems(session: Session, intake: Intake) -> Iterator[Problem]:
         yield Problem("channel", "缺少报修渠道")
     if _blank(intake.reporter_name) and _blank(intake.reporter_phone):
         yield Problem("reporter_name", "缺少报修人：请填写报修人姓名或联系电话")
+    wrong_phone = phone_problem(intake.reporter_phone or "")
+    if wrong_phone:
+        yield Problem("reporter_phone", wrong_phone)
     if _blank(intake.description):
         yield Problem("description", "缺少问题描述")
     if intake.location_id is None and _blank(intake.location_label):

@@ -37,6 +37,7 @@ def page_title(key: str) -> str:
 class MainWindow(QMainWindow):
     closing = Signal()
     pageChanged = Signal(str)
+    newTicketRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.installation_label)
 
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
+        new_ticket = QShortcut(QKeySequence.StandardKey.New, self)
+        new_ticket.activated.connect(self.newTicketRequested.emit)
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         """Add a page and its sidebar entry; Ctrl+1…Ctrl+0 jump to the first ten."""

@@ -803,3 +803,31 @@ def test_every_fixed_message_is_documented() -> None:
     ]
     assert len(messages) > 40
     assert [m for m in messages if m not in doc] == []
+
+
+@pytest.mark.parametrize("phone", ["12345", "138001380001", "abc"])
+def test_intake_refuses_a_phone_one_cannot_call_back(db, phone) -> None:
+    world = build_world(db)
+    with db.transaction() as session:
+        problems = check_intake(session, world.actor(session, "clerk"), intake(world, reporter_phone=phone))
+    assert [p.field for p in problems] == ["reporter_phone"]
+    assert "联系电话" in problems[0].message
+
+
+@pytest.mark.parametrize("phone", ["13800138000", "0531-88886666", "010 1234 5678", "4008123123", ""])
+def test_intake_accepts_mobile_landline_and_hotline_numbers(phone) -> None:
+    from app.models.phone import phone_problem
+
+    assert phone_problem(phone) is None
+
+
+def test_photos_can_be_attached_in_the_transaction_that_registers_the_ticket(db) -> None:
+    world = build_world(db)
+    with db.transaction() as session:
+        clerk = world.actor(session, "clerk")
+        ticket = register_ticket(session, clerk, intake(world), now=T0)
+        attach_file(session, world.store, ticket, clerk, data=b"\xff\xd8photo", original_name="a.jpg",
+                    mime_type="image/jpeg", stage=PhotoStage.BEFORE, now=T0)
+        ticket_id = ticket.id
+    with db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Attachment).where(Attachment.ticket_id == ticket_id)) == 1
