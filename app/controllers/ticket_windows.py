@@ -58,6 +58,7 @@ class TicketWindows(QObject):
         self.intake: IntakeController | None = None
         self.document_handler: Callable[[uuid.UUID, str, str], None] | None = None
         bus.openRequested.connect(self.open)
+        user.changed.connect(self._user_changed)
 
     def new_ticket(self) -> Any:
         """Show the intake dialog (one at a time); the saved ticket opens."""
@@ -115,6 +116,11 @@ class TicketWindows(QObject):
         if key is not None:
             window.focus_form(key)
         return False
+
+    def _user_changed(self, _staff_id) -> None:
+        # What may be done depends on who does it: re-check every open ticket.
+        for controller in self.details.values():
+            controller.reload(reset_forms=False)
 
     def _closed(self, ticket_id: uuid.UUID) -> None:
         controller = self.details.pop(ticket_id, None)

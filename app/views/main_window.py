@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views.labels import role_label
+
 # The sidebar, in order: (key, title).
 NAVIGATION = [
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
@@ -65,7 +67,10 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("dbStatus")
         self.installation_label = QLabel()
         self.installation_label.setObjectName("installationStatus")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userStatus")
         self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.installation_label)
 
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
@@ -99,6 +104,12 @@ class MainWindow(QMainWindow):
     def show_store(self, db_text: str, installation_text: str) -> None:
         self.db_label.setText(db_text)
         self.installation_label.setText(installation_text)
+
+    def show_user(self, name: str, role: str) -> None:
+        if name:
+            self.user_label.setText(self.tr("User: %1 (%2)").replace("%1", name).replace("%2", role_label(role)))
+        else:
+            self.user_label.setText(self.tr("No user yet: add staff on the Projects page"))
 
     def _on_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):

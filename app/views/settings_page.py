@@ -14,17 +14,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views.labels import role_label
+
 LANGUAGES = [("zh_CN", "简体中文"), ("en", "English")]
 
 
 class SettingsPage(QWidget):
     languageChosen = Signal(str)  # locale code; applied after a restart
     restartRequested = Signal()
+    userChosen = Signal(object)  # the staff id of who works at this desk
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
+
+        self.user_combo = QComboBox()
+        self.user_combo.setObjectName("userCombo")
+        self.user_combo.setMinimumContentsLength(16)
+        self.user_note = QLabel(self.tr("Every action is recorded under this name; the role decides what "
+                                        "may be done."))
+        self.user_note.setObjectName("stageHint")
+        self.user_note.setWordWrap(True)
+        user_box = QGroupBox(self.tr("Who is working here"))
+        user_form = QFormLayout(user_box)
+        user_form.addRow(self.tr("Current user"), self.user_combo)
+        user_form.addRow("", self.user_note)
 
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
@@ -56,6 +71,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(title)
+        layout.addWidget(user_box)
         layout.addWidget(interface)
         layout.addWidget(store)
         layout.addStretch(1)
@@ -64,6 +80,15 @@ class SettingsPage(QWidget):
             lambda _index: self.languageChosen.emit(self.language_combo.currentData())
         )
         self.restart_button.clicked.connect(self.restartRequested)
+        self.user_combo.activated.connect(lambda _index: self.userChosen.emit(self.user_combo.currentData()))
+
+    def set_users(self, users: list[tuple[object, str, str]], current: object) -> None:
+        """(staff id, name, role code) of every active staff member; `current` is selected."""
+        self.user_combo.clear()
+        for staff_id, name, role in users:
+            self.user_combo.addItem(f"{name} — {role_label(role)}", staff_id)
+        index = next((i for i, (staff_id, *_rest) in enumerate(users) if staff_id == current), -1)
+        self.user_combo.setCurrentIndex(index)
 
     def set_language(self, code: str) -> None:
         index = self.language_combo.findData(code)
