@@ -2,7 +2,9 @@
 
 Everything comes from one `random.Random(seed)` and a fixed reference "now", so the same seed
 gives byte-identical rows (ids included: UUIDv7 ids built from the row's creation time and the
-generator's random bits exactly as `app.models.ids.seeded_id` builds them). Faker fills the
+generator's random bits exactly as `app.models.ids.seeded_id` builds them; a ticket's events
+share the ticket's report time and carry their seq in the last bits, so they reach the event
+indexes in key order). Faker fills the
 pools of names, phones and company words once; tickets are then assembled from the pools with
 cheap operations.
 
@@ -12,9 +14,11 @@ in /dev/shm where there is one) and copied into the store with `INSERT … SELEC
 derives the search rows. For large data sets worker processes make and stage the chunks (each
 chunk has its own random stream seeded from the master one, so the rows do not depend on who
 makes them): every core works, and the single writer does only what SQLite must do itself.
-The rows follow the model's rules: a ticket's timestamps, fields and history (ticket_event,
-numbered by `seq`) tell the same story; replaying its events gives its state and every field
-they touch (app.models.ticket_invariants holds); coverage is `app.models.coverage.assess` on
+The rows follow the model's rules: a ticket's history is what the lifecycle engine
+(app.models.ticket_actions) writes for the same actions — one event per changed column with old
+and new values, one per file and per signature, numbered by `seq`, one version per action — so
+replaying it gives every column (ticket_invariants with strict replay holds); coverage is
+`app.models.coverage.assess` on
 the report date; due times are the project's limits (`app.models.sla`); the search index holds
 what `app.models.search` would index.
 """
@@ -37,6 +41,7 @@ import sys
 import tempfile
 import time
 import traceback
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import chain
@@ -53,6 +58,10 @@ from app.models.numbering import format_number
 from app.models.search import bigrams
 from app.models.taxonomy import DEFAULT_TAXONOMY, category_id
 from app.models.vocabulary import (
+    CHANNEL_ZH,
+    OPEN_STATES,
+    PHOTO_STAGE_ZH,
+    SIGNER_ROLE_ZH,
     BuildingPart,
     Cause,
     Channel,
@@ -63,6 +72,7 @@ from app.models.vocabulary import (
     ProjectType,
     ResponsibleParty,
     Role,
+    SignerRole,
     TicketState,
 )
 from app.models.warranty_terms import check_term, default_terms
@@ -716,7 +726,7 @@ class _Category:
     """One defect category with its text pools (shared by the projects of its type)."""
 
     __slots__ = (
-        "id", "code", "part", "season", "family", "descriptions", "urgency_cum", "structural", "trade",
+        "id", "text_id", "code", "part", "season", "family", "descriptions", "urgency_cum", "structural", "trade",
         "leak", "response", "accept", "follow_up", "rework", "complete",
     )
 
@@ -738,7 +748,7 @@ class _CoverageProject:
 
 class _Project:
     __slots__ = (
-        "id", "type", "name", "dept", "dept_name", "manager", "techs", "clerks", "sla", "handover_ms",
+        "id", "text_id", "type", "name", "dept", "dept_name", "manager", "techs", "clerks", "sla", "handover_ms",
         "delivery_ms", "model", "terms", "end_ms", "month_codes", "month_cum", "categories", "pools",
         "contacts", "subs_by_trade", "sub_staff", "weight", "code", "residential", "property",
     )
@@ -831,7 +841,8 @@ class _DemoGenerator:
             last_year = clock.years[(self.times[-1] + _LOCAL_MS - clock.base) // _MS_DAY]
             for year in range(first_year, last_year + 2):
                 self.year_first[year] = bisect.bisect_left(self.times, _utc_ms(dt.date(year, 1, 1)))
-        self.last_by_location: dict[bytes, tuple[int, bytes, str]] = {}
+        # place → (report ms, id, number, events, index in the chunk) of its last ticket
+        self.last_by_location: dict[bytes, tuple[int, bytes, str, list, int]] = {}
         self.verdicts: dict[tuple, object] = {}  # coverage verdicts of this chunk, by their inputs
         self.simulate = _make_simulator(self)
 
@@ -1031,6 +1042,7 @@ class _DemoGenerator:
             release = _add_years(handover, rng.choice((2, 2, 5)))
             address = f"{self.city}市{rng.choice(V.DISTRICTS)}{rng.choice(V.ROAD_NAMES)}{rng.randint(1, 999)}号"
             project.id = self.new_id(created)
+            project.text_id = str(uuid.UUID(bytes=project.id))
             stamp = self.fmt(created)
             self.project_rows.append((
                 project.code, project.name, ptype.value, address, project.dept, project.manager.id,
@@ -1151,6 +1163,7 @@ class _DemoGenerator:
     def _category(self, ptype: ProjectType, code: str, part: BuildingPart) -> _Category:
         cat = _Category()
         cat.id = category_id(ptype.value, code).bytes
+        cat.text_id = str(category_id(ptype.value, code))
         cat.code = code
         cat.part = part.value
         cat.season = SEASON_OF_CATEGORY.get(code)
@@ -1440,8 +1453,8 @@ class _DemoGenerator:
         self.rng.seed(self.chunk_seeds[k])
         self.last_by_location.clear()  # duplicates are found within a chunk (a few weeks)
         self.verdicts.clear()
-        tickets: list[tuple] = []
-        events: list[tuple] = []
+        tickets: list[list] = []
+        histories: list[list[tuple]] = []
         materials: list[tuple] = []
         logs: list[tuple] = []
         attachments: list[tuple] = []
@@ -1472,15 +1485,42 @@ class _DemoGenerator:
                 # Too slow for its age, or not covered: draw it again, faster.
                 out = simulate(t0, number, number_bigrams, hold, (0.1, 0.05, 0.02)[min(attempt, 2)])
                 attempt += 1
-            ticket, t_events, t_materials, t_logs, t_attachments, t_signatures, location = out
+            ticket, t_events, t_materials, t_logs, t_attachments, t_signatures, location, merged = out
+            if merged is not None:
+                _merge_comment(tickets[merged[0]], histories[merged[0]], merged[1])
             tickets.append(ticket)
-            events += t_events
+            histories.append(t_events)
             materials += t_materials
             logs += t_logs
             attachments += t_attachments
             signatures += t_signatures
-            last_by_location[location] = (t0, ticket[_TICKET_ID_INDEX], number)
+            last_by_location[location] = (t0, ticket[_TICKET_ID_INDEX], number, t_events, i - lo)
+        events = list(chain.from_iterable(histories))
         return tickets, events, materials, logs, attachments, signatures
+
+
+_VERSION_INDEX = _COLUMNS["ticket"].index("version")
+_UPDATED_INDEX = _COLUMNS["ticket"].index("updated_at")
+
+
+def _merge_comment(ticket: list, events: list[tuple], comment: tuple) -> None:
+    """mark_duplicate's note on the original ticket: one more action in its history, at its time
+    (the events after it move one seq on, their ids with it)."""
+    stamp = comment[0]
+    position = len(events)
+    while position > 0 and events[position - 1][2] > stamp:
+        position -= 1
+    tail = events[position:]
+    del events[position:]
+    first = events[0]
+    ebase = int.from_bytes(first[0], "big") & ~0xFFFF
+    tid = first[1]
+    for entry in ((None, tid, *comment), *tail):
+        n = len(events) + 1
+        events.append(((ebase | n).to_bytes(16, "big"), tid, *entry[2:9], n))
+    ticket[_VERSION_INDEX] += 1
+    if not tail:
+        ticket[_UPDATED_INDEX] = stamp
 
 
 # Durations in ms (low, high) per urgency 1..3: first response after the report, arrival on
@@ -1493,9 +1533,10 @@ def _make_simulator(gen: _DemoGenerator):
     """The story of one ticket, as a closure over the generator's pools (fast local lookups).
 
     simulate(t0, number, number_bigrams, hold, scale) returns the ticket row (with its search
-    text last), its events, plan materials, work logs, attachments, signatures and location id. The whole
-    lifecycle is laid out in time from the report t0 and cut at "now": only the stages reached
-    by then are recorded, each with its timestamps, fields and events. `hold` keeps the ticket
+    text last), its events, plan materials, work logs, attachments, signatures, location id and
+    the comment mark_duplicate leaves on an original (or None). The whole lifecycle is laid out
+    in time from the report t0 and cut at "now": only the actions taken by then are recorded,
+    each writing the events the engine's action writes (same fields, order, notes). `hold` keeps the ticket
     in that state (the few held so every state shows); `scale` shortens every duration.
     """
     rng = gen.rng
@@ -1536,7 +1577,7 @@ def _make_simulator(gen: _DemoGenerator):
     own_team = ResponsibleParty.OWN_TEAM.value
     subcontracted = ResponsibleParty.SUBCONTRACTOR.value
     not_covered_reasons = {k.value: v for k, v in V.NOT_COVERED_REASONS.items()}
-    created_notes = V.CREATED_NOTES
+    open_states = {s.value for s in OPEN_STATES}
     captions_before = V.PHOTO_CAPTIONS["before"]
     captions_during = V.PHOTO_CAPTIONS["during"]
     captions_after = V.PHOTO_CAPTIONS["after"]
@@ -1561,48 +1602,61 @@ def _make_simulator(gen: _DemoGenerator):
         return t
 
     photo_name = clock.photo_namer()
+    text_ids: dict[bytes, str] = {}
+    stage_zh = {stage.value: name for stage, name in PHOTO_STAGE_ZH.items()}
+    created_notes = {channel.value: f"{name}登记" for channel, name in CHANNEL_ZH.items()}
+    owner_zh, technician_zh = SIGNER_ROLE_ZH[SignerRole.OWNER], SIGNER_ROLE_ZH[SignerRole.TECHNICIAN]
 
-    def add_log(tid, ev, logs, atts, start, end, author, people, description, used, during, after):
-        """A work log with its photos, saved at its end; one event tells of both."""
+    def tx(value: bytes) -> str:
+        """An id as history.encode writes it (str(uuid)), cached: the same ids recur."""
+        text = text_ids.get(value)
+        if text is None:
+            h = value.hex()
+            text = text_ids[value] = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        return text
+
+    def add_log(E, tid, logs, atts, start, end, author, people, description, used, during, after):
+        """log_work at the end of the stretch, then attach_file for each of its photos (taken on
+        site, uploaded right after the log): returns the number of actions."""
         log_id = new_id(end)
         author_id = author.id
-        note = description
-        if during:
-            ms = start + (end - start) // 2
-            photo = photos[int(random() * n_photos)]
-            atts.append((new_id(ms), tid, log_id, photo[0], photo[1], "image/jpeg", photo_name(ms), "during",
-                         pick(captions_during), fmt(ms), author_id))
-            note = f"{note}（附维修中照片 1 张）"
-        if after:
-            k = 1 if random() < 0.7 else 2
-            q = min(60_000, (end - start) // 4)
-            for j in range(k):
-                ms = end - q + j
-                photo = photos[int(random() * n_photos)]
-                atts.append((new_id(ms), tid, log_id, photo[0], photo[1], "image/jpeg", photo_name(ms), "after",
-                             pick(captions_after), fmt(ms), author_id))
-            note = f"{note}（附维修后照片 {k} 张）"
         stamp = fmt(end)
         logs.append((log_id, tid, fmt(start), stamp, people, description, used, author_id, stamp, stamp))
-        h = log_id.hex()
-        ev.append((new_id(end), tid, stamp, author_id, "work_log", "", None,
-                   f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}", note, len(ev) + 1))
+        E(stamp, author_id, "work_log", "", None, tx(log_id), description[:200])
+        photos_taken = []
+        if during:
+            photos_taken.append(("during", start + (end - start) // 2, pick(captions_during)))
+        if after:
+            q = min(60_000, (end - start) // 4)
+            for j in range(1 if random() < 0.7 else 2):
+                photos_taken.append(("after", end - q + j, pick(captions_after)))
+        for j, (stage, taken, caption) in enumerate(photos_taken, start=1):
+            ms = end + j * 1000
+            photo = photos[int(random() * n_photos)]
+            name = photo_name(taken)
+            att_id = new_id(ms)
+            at = fmt(ms)
+            atts.append((att_id, tid, log_id, photo[0], photo[1], "image/jpeg", name, stage, caption, at, author_id))
+            E(at, author_id, "attachment", "", None, tx(att_id), f"{stage_zh[stage]}：{name}")
+        return 1 + len(photos_taken)
 
-    def add_signatures(tid, ev, sigs, at, owner_name, tech):
-        ms = at - 90_000
-        sigs.append((new_id(ms), tid, "owner", owner_name, "on_screen", pick(sig_images), fmt(ms), tech.id))
-        ms = at - 60_000
-        sigs.append((new_id(ms), tid, "technician", tech.name, "on_screen", pick(sig_images), fmt(ms), tech.id))
-        ms = at - 30_000
-        ev.append((new_id(ms), tid, fmt(ms), tech.id, "signature", "", None, "2",
-                   "业主及维修人员在保修完成确认单上签名（屏幕签名）", len(ev) + 1))
+    def add_signatures(E, tid, sigs, at, owner_name, tech):
+        """sign twice before the acceptance: the owner (业主) and the technician, on screen."""
+        for offset, role, role_zh, name in ((90_000, "owner", owner_zh, owner_name),
+                                            (60_000, "technician", technician_zh, tech.name)):
+            ms = at - offset
+            stamp = fmt(ms)
+            sig_id = new_id(ms)
+            sigs.append((sig_id, tid, role, name, "on_screen", pick(sig_images), stamp, tech.id))
+            E(stamp, tech.id, "signature", "", None, tx(sig_id), f"{role_zh} {name}（屏幕签名）")
+        return 2
 
-    def cancellation(loc_id, t0):
-        """(duplicate_of, reason) of an early cancel: mostly a repeat report of the same place."""
-        previous = last_by_location.get(loc_id)
-        if previous is not None and t0 - previous[0] < 30 * day and random() < 0.6:
-            return previous[1], V.DUPLICATE_REASON.format(number=previous[2])
-        return None, pick(V.CANCEL_REASONS)
+    def open_at(events: list, stamp: str) -> bool:
+        """The ticket of these events was open at `stamp` (a duplicate may be merged into it)."""
+        for entry in reversed(events):
+            if entry[2] <= stamp and entry[4] == "state":
+                return entry[7] in open_states
+        return True
 
     def simulate(t0, number, number_bigrams, hold, scale):
         sc = scale if hold is None else min(scale, 0.25)
@@ -1656,7 +1710,8 @@ def _make_simulator(gen: _DemoGenerator):
         clerk = hq_clerks[0] if channel == hotline and random() < 0.4 else pick(p.clerks)
         manager = p.manager
         response_limit, arrival_limit = p.sla[urgency]
-        completion_due = t0 + p.sla[4]
+        completion_limit = p.sla[4]
+        completion_due = t0 + completion_limit
 
         # ---- what will happen to it
         r = random()
@@ -1680,36 +1735,65 @@ def _make_simulator(gen: _DemoGenerator):
             rework = 2 if random() < 0.15 else 1
         reopen = hold is None and random() < 0.006
 
-        # ---- intake events
+        # ---- 登记报修 (register_ticket): one event per intake value, the due times, the owner
         tid = new_id(t0)
-        clerk_id = clerk.id
+        # Event ids: the ticket's report time, random bits, and the event's seq in the last 16
+        # bits, so a ticket's events are written in the order of the store's indexes.
+        ebase = int.from_bytes(new_id(t0), "big") & ~0xFFFF
         ev: list[tuple] = []
         ea = ev.append
+
+        def E(at, actor, kind, field, old, new, note=""):  # noqa: N802 - one history event
+            n = len(ev) + 1
+            ea(((ebase | n).to_bytes(16, "big"), tid, at, actor, kind, field, old, new, note, n))
+
+        clerk_id = clerk.id
         atts: list[tuple] = []
         logs: list[tuple] = []
         mats: list[tuple] = []
         sigs: list[tuple] = []
         reported = fmt(t0)
-        ea((new_id(t0), tid, reported, clerk_id, "created", "", None, number, created_notes[channel], 1))
-        ms = t0 + 1000
-        ea((new_id(ms), tid, fmt(ms), clerk_id, "assignment", "owner_id", None, tech.text_id,
-            f"指派保修员 {tech.name}", 2))
+        E(reported, clerk_id, "created", "", None, number, created_notes[channel])
+        E(reported, clerk_id, "field", "project_id", None, p.text_id)
+        E(reported, clerk_id, "field", "channel", None, channel)
+        if rname:
+            E(reported, clerk_id, "field", "reporter_name", "", rname)
+        if rphone:
+            E(reported, clerk_id, "field", "reporter_phone", "", rphone)
+        E(reported, clerk_id, "field", "description", "", description)
+        E(reported, clerk_id, "field", "location_id", None, tx(loc_id))
+        E(reported, clerk_id, "field", "location_label", "", label)
+        if customer_id is not None:
+            E(reported, clerk_id, "field", "customer_id", None, tx(customer_id))
+        E(reported, clerk_id, "field", "defect_category_id", None, cat.text_id)
+        if urgency != 3:
+            E(reported, clerk_id, "field", "urgency", "3", str(urgency))
+        E(reported, clerk_id, "field", "reported_at", None, enc(t0))
+        E(reported, clerk_id, "field", "registered_by_id", None, clerk.text_id)
+        E(reported, clerk_id, "timer", "response_due_at", None, enc(t0 + response_limit), "按响应时限计算")
+        E(reported, clerk_id, "timer", "arrival_due_at", None, enc(t0 + arrival_limit), "按响应时限计算")
+        E(reported, clerk_id, "timer", "completion_due_at", None, enc(completion_due), "按响应时限计算")
+        E(reported, clerk_id, "assignment", "owner_id", None, tech.text_id, "登记时派单")
+        actions = 0  # after the registration: each bumps the ticket's version
         if random() < 0.6:
-            nb = 1 if random() < 0.75 else 2
-            for j in range(nb):
+            # 添加附件: the reporter's photos, one action per file.
+            for j in range(1 if random() < 0.75 else 2):
                 ms = t0 + 2000 + j * 1000
                 photo = pick(photos)
-                atts.append((new_id(ms), tid, None, photo[0], photo[1], "image/jpeg", photo_name(ms), "before",
-                             pick(captions_before), fmt(ms), clerk_id))
-            ms = t0 + 2000 + nb * 1000
-            ea((new_id(ms), tid, fmt(ms), clerk_id, "attachment", "", None, str(nb), f"上传维修前照片 {nb} 张", 3))
+                name = photo_name(ms)
+                att_id = new_id(ms)
+                stamp = fmt(ms)
+                atts.append((att_id, tid, None, photo[0], photo[1], "image/jpeg", name, "before",
+                             pick(captions_before), stamp, clerk_id))
+                E(stamp, clerk_id, "attachment", "", None, tx(att_id), f"维修前：{name}")
+                actions += 1
 
         state = S_RECEIVED
         owner = tech
         responded = arrived = diagnosed = planned = completed = accepted = followed = archived = None
         paused_since = None
         paused_minutes = 0
-        d_cause = d_party = d_org = d_coverage = d_end = None
+        d_cause = d_part = d_party = d_org = d_coverage = d_end = None
         d_reason = ""
         structural = report = by_design = 0
         nc_reason = ""
@@ -1722,9 +1806,10 @@ def _make_simulator(gen: _DemoGenerator):
         satisfaction = None
         follow_due = None
         duplicate_of = None
+        merged = None  # the comment mark_duplicate writes on the original ticket
         rework_count = 0
         while True:
-            # ---- received → diagnosing: the owner takes it and calls the reporter
+            # ---- 接单响应 (take_ticket): the owner takes it and calls the reporter
             lo, hi = _RESPONSE[urgency]
             d = lo + (hi - lo) * random() ** 1.5
             if random() < 0.06:
@@ -1734,27 +1819,30 @@ def _make_simulator(gen: _DemoGenerator):
                 tc = t0 + minute + int(d * 0.5 * sc)
                 if tc > now:
                     break
-                duplicate_of, cancel_reason = cancellation(loc_id, t0)
-                ea((new_id(tc), tid, fmt(tc), clerk_id, "state", "state", S_RECEIVED, S_CANCELLED, cancel_reason,
-                    len(ev) + 1))
+                cancel_reason, duplicate_of, merged = cancellation(E, loc_id, tc, clerk_id, S_RECEIVED, number,
+                                                                   rname, rphone)
+                actions += 1
                 state = S_CANCELLED
                 break
             if random() < 0.03 and len(techs) > 1:
                 other = pick(techs)
                 ms = t0 + (tr - t0) // 2
                 if other is not owner and ms <= now:
-                    ea((new_id(ms), tid, fmt(ms), manager.id, "assignment", "owner_id", owner.text_id,
-                        other.text_id, f"{pick(V.REASSIGN_NOTES)}：{owner.name} → {other.name}", len(ev) + 1))
+                    # 更换责任人 (assign_owner) with the reason.
+                    E(fmt(ms), manager.id, "assignment", "owner_id", owner.text_id, other.text_id,
+                      pick(V.REASSIGN_NOTES))
+                    actions += 1
                     owner = other
             if tr > now or hold == S_RECEIVED:
                 break
             owner_id = owner.id
             responded = fmt(tr)
-            ea((new_id(tr), tid, responded, owner_id, "state", "state", S_RECEIVED, S_DIAGNOSING, pick(cat.response),
-                len(ev) + 1))
+            E(responded, owner_id, "field", "responded_at", None, enc(tr))
+            E(responded, owner_id, "state", "state", S_RECEIVED, S_DIAGNOSING, pick(cat.response))
+            actions += 1
             state = S_DIAGNOSING
 
-            # ---- on site, diagnosis and the coverage verdict
+            # ---- 到场签到 (record_arrival), diagnosis and the coverage verdict
             lo, hi = _ARRIVAL[urgency]
             d = lo + (hi - lo) * random() ** 1.5
             if random() < 0.08:
@@ -1766,13 +1854,17 @@ def _make_simulator(gen: _DemoGenerator):
                 ms = tr + (tv - tr) // 2
                 if ms > now:
                     break
-                ea((new_id(ms), tid, fmt(ms), clerk_id, "comment", "", None, None, pick(V.COMMENTS), len(ev) + 1))
+                E(fmt(ms), clerk_id, "comment", "", None, None, pick(V.COMMENTS))
+                actions += 1
             if tv > now:
                 break
             arrived = fmt(tv)
+            E(arrived, owner_id, "field", "arrived_at", None, enc(tv), "到场签到")
+            actions += 1
             author = owner
             crew = f"{owner.name}、{family.crew}{1 + int(random() * 3)}人"
-            if cause in excluded_causes or t0 >= p.end_ms[code]:
+            warranted = not (cause in excluded_causes or t0 >= p.end_ms[code])
+            if not warranted:
                 responsible = ""  # not warranted: nobody bears a warranty repair
             else:
                 subs = p.subs_by_trade.get(cat.trade)
@@ -1785,27 +1877,23 @@ def _make_simulator(gen: _DemoGenerator):
                 else:
                     d_party, d_org = own_team, p.dept
                     responsible = f"本单位（{p.dept_name}）"
-            key = (p.code, cat.part, cat.season, local_day, cause, responsible)
-            verdict = verdicts.get(key)
-            if verdict is None:  # the same inputs give the same (immutable) verdict
-                verdict = verdicts[key] = assess(p.model, cat.part, dates[local_day], cause=cause,
-                                                 responsible=responsible, season=cat.season, terms=p.terms)
+            verdict = assessed(p, cat, local_day, cause, responsible)
             coverage = verdict.coverage
             dd = (20 + 220 * random()) * minute
             if coverage == v_judge:
                 ms = tv + int(10 * minute * sc)
                 if ms > now:
                     break
-                ea((new_id(ms), tid, fmt(ms), owner_id, "comment", "", None, None, pick(V.NEEDS_JUDGEMENT_NOTES),
-                    len(ev) + 1))
+                E(fmt(ms), owner_id, "comment", "", None, None, pick(V.NEEDS_JUDGEMENT_NOTES))
+                actions += 1
                 dd += (1 + 6 * random()) * day  # the design unit / a testing body has a look
             if cancel_at == S_DIAGNOSING:
                 tc = tv + int((25 + 50 * random()) * minute * sc)
                 if tc > now:
                     break
-                duplicate_of, cancel_reason = cancellation(loc_id, t0)
-                ea((new_id(tc), tid, fmt(tc), clerk_id, "state", "state", S_DIAGNOSING, S_CANCELLED, cancel_reason,
-                    len(ev) + 1))
+                cancel_reason, duplicate_of, merged = cancellation(E, loc_id, tc, clerk_id, S_DIAGNOSING, number,
+                                                                   rname, rphone)
+                actions += 1
                 d_party = d_org = None
                 state = S_CANCELLED
                 break
@@ -1813,51 +1901,91 @@ def _make_simulator(gen: _DemoGenerator):
             if td > now or hold == S_DIAGNOSING:
                 d_party = d_org = None
                 break
-            diagnosed = fmt(td)
-            d_cause = cause
-            d_coverage = coverage.value
-            d_end = verdict.end_date.isoformat() if verdict.end_date is not None else None
-            d_reason = verdict.reason
             if coverage == v_covered:
                 repair = True
             elif coverage == v_judge:  # the appraisal mostly confirms a warranted defect
                 repair = hold is not None or random() < 0.8
-                nc_reason = "" if repair else pick(V.JUDGEMENT_NOT_COVERED)
-            elif coverage == v_not:
+            else:  # not covered or expired
                 repair = False
-                nc_reason = pick(not_covered_reasons[cause])
-            else:  # expired
-                repair = False
-                nc_reason = (f"已超过保修期（保修期至 {d_end} 止，报修日期 {day_text[local_day]}），"
-                             "不予保修，可提供有偿维修")
+            note = f"诊断：{pick(family.diagnoses)}"
             if not repair:
+                # The technician records cause and part (修改信息: the verdict follows the part),
+                # the project manager rules 不予保修 (diagnose refuses such a verdict).
                 d_party = d_org = None
+                if responsible:
+                    verdict = assessed(p, cat, local_day, cause, "")
+                d_cause, d_part = cause, cat.part
+                d_coverage = verdict.coverage.value
+                d_end = verdict.end_date.isoformat() if verdict.end_date is not None else None
+                d_reason = verdict.reason
+                stamp = fmt(td)
+                E(stamp, owner_id, "field", "cause", None, cause, note)
+                stamp = fmt(td + 1000)
+                E(stamp, owner_id, "field", "building_part", None, d_part)
+                E(stamp, owner_id, "field", "coverage", None, d_coverage, "保修判定")
+                if d_end is not None:
+                    E(stamp, owner_id, "field", "coverage_end_date", None, d_end, "保修判定")
+                E(stamp, owner_id, "field", "coverage_reason", "", d_reason, "保修判定")
+                actions += 2
+                if coverage == v_judge:
+                    nc_reason = pick(V.JUDGEMENT_NOT_COVERED)
+                elif coverage == v_not:
+                    nc_reason = pick(not_covered_reasons[cause])
+                else:  # expired
+                    nc_reason = (f"已超过保修期（保修期至 {d_end} 止，报修日期 {day_text[local_day]}），"
+                                 "不予保修，可提供有偿维修")
+                tn = td + int((10 + 230 * random()) * minute * sc)
+                if tn > now:
+                    break
+                # 审批不予保修 (rule_not_covered) by the project manager.
+                stamp = fmt(tn)
                 nc_by = manager.id
                 paid = 1 if verdict.paid_repair_possible or random() < 0.3 else 0
-                ea((new_id(td), tid, diagnosed, manager.id, "state", "state", S_DIAGNOSING, S_NOT_COVERED, nc_reason,
-                    len(ev) + 1))
+                E(stamp, nc_by, "field", "not_covered_reason", "", nc_reason)
+                if paid:
+                    E(stamp, nc_by, "field", "paid_repair_offered", "0", "1")
+                E(stamp, nc_by, "field", "not_covered_approved_by_id", None, manager.text_id, "项目经理审批")
+                if coverage == v_judge:
+                    ruled = f"经项目经理审批不予保修：{nc_reason}。"
+                    E(stamp, nc_by, "field", "coverage", d_coverage, v_not.value, "审批不予保修")
+                    E(stamp, nc_by, "field", "coverage_reason", d_reason, ruled, "审批不予保修")
+                    d_coverage, d_reason = v_not.value, ruled
+                E(stamp, nc_by, "state", "state", S_DIAGNOSING, S_NOT_COVERED, nc_reason)
+                actions += 1
                 state = S_NOT_COVERED
                 break
+            # ---- 完成诊断 (diagnose): the values, the structural path, the verdict, → 维修计划
+            diagnosed = fmt(td)
+            d_cause, d_part = cause, cat.part
+            d_coverage = coverage.value
+            d_end = verdict.end_date.isoformat() if verdict.end_date is not None else None
+            d_reason = verdict.reason
+            E(diagnosed, owner_id, "field", "cause", None, cause, "诊断")
+            E(diagnosed, owner_id, "field", "building_part", None, d_part, "诊断")
             if cat.structural and random() < 0.15:
                 # 涉及结构安全: an emergency reported to the authority; the design unit plans the
-                # repair (the engine does the same; timers not yet met keep their due times).
+                # repair (timers already met keep their due times, completion's does not move).
                 structural = by_design = report = 1
-                stamp = diagnosed
-                ea((new_id(td), tid, stamp, owner_id, "field", "structural_safety", "0", "1", "涉及结构安全",
-                    len(ev) + 1))
+                E(diagnosed, owner_id, "field", "structural_safety", "0", "1", "诊断")
+            E(diagnosed, owner_id, "field", "responsible_party", None, d_party, "诊断")
+            E(diagnosed, owner_id, "field", "responsible_org_id", None, tx(d_org), "诊断")
+            if structural:
                 if urgency != 1:
-                    ea((new_id(td), tid, stamp, owner_id, "field", "urgency", str(urgency), "1",
-                        "涉及结构安全，按紧急处理", len(ev) + 1))
+                    E(diagnosed, owner_id, "field", "urgency", str(urgency), "1", "涉及结构安全，按紧急处理")
                     urgency = 1
-                ea((new_id(td), tid, stamp, manager.id, "field", "report_to_authority", "0", "1",
-                    "报告建设主管部门", len(ev) + 1))
-            note = f"诊断：{pick(family.diagnoses)}"
+                E(diagnosed, owner_id, "field", "report_to_authority", "0", "1", "涉及结构安全，须报告主管部门")
+            E(diagnosed, owner_id, "field", "coverage", None, d_coverage, "保修判定")
+            if d_end is not None:
+                E(diagnosed, owner_id, "field", "coverage_end_date", None, d_end, "保修判定")
+            E(diagnosed, owner_id, "field", "coverage_reason", "", d_reason, "保修判定")
+            E(diagnosed, owner_id, "field", "diagnosed_at", None, enc(td))
             if coverage == v_judge:
                 note = f"{note}；{pick(V.JUDGEMENT_COVERED)}"
-            ea((new_id(td), tid, diagnosed, owner_id, "state", "state", S_DIAGNOSING, S_PLANNING, note, len(ev) + 1))
+            E(diagnosed, owner_id, "state", "state", S_DIAGNOSING, S_PLANNING, note)
+            actions += 1
             state = S_PLANNING
 
-            # ---- repair plan: people, materials, duration, safety, appointment
+            # ---- 保存维修计划 (save_plan): people, duration, safety, appointment, materials
             dp = (1 + 70 * random()) * hour
             if structural:
                 dp += (3 + 7 * random()) * day  # the design unit's scheme first
@@ -1874,6 +2002,7 @@ def _make_simulator(gen: _DemoGenerator):
             if real:
                 appointment = office(appointment)
             used = []
+            lines = []
             materials = family.materials
             first = int(random() * len(materials))
             r = random()
@@ -1883,9 +2012,26 @@ def _make_simulator(gen: _DemoGenerator):
                 qty = float(int(qty + 0.5)) if m_unit in count_units else round(qty, 1)
                 mats.append((new_id(tp), tid, m_name, m_spec, qty, m_unit, order, stamp, stamp))
                 used.append(f"{m_name}{qty:g}{m_unit}")
+                lines.append(f"{m_name}{(' ' + m_spec) if m_spec else ''} {qty:g}{m_unit}")
             used_text = "；".join(used)
-            ea((new_id(tp), tid, stamp, owner_id, "state", "state", S_PLANNING, S_IN_REPAIR, pick(V.PLAN_NOTES),
-                len(ev) + 1))
+            E(stamp, owner_id, "field", "plan_people", "", plan_people, "维修计划")
+            E(stamp, owner_id, "field", "plan_duration_hours", None, repr(plan_hours), "维修计划")
+            E(stamp, owner_id, "field", "plan_safety_measures", "", plan_safety, "维修计划")
+            E(stamp, owner_id, "field", "plan_appointment_at", None, enc(appointment), "维修计划")
+            if plan_sop:
+                E(stamp, owner_id, "field", "plan_sop_ref", "", plan_sop, "维修计划")
+            if by_design:
+                E(stamp, owner_id, "field", "plan_by_design_unit", "0", "1", "维修计划")
+            if lines:
+                E(stamp, owner_id, "field", "materials", None, "；".join(lines), "维修材料")
+            E(stamp, owner_id, "field", "planned_at", None, enc(tp))
+            actions += 1
+            # ---- 开始维修 (start_repair) right after: arrival is recorded already
+            ts = tp + 1000
+            if ts > now:
+                break
+            E(fmt(ts), owner_id, "state", "state", S_PLANNING, S_IN_REPAIR, pick(V.PLAN_NOTES))
+            actions += 1
             state = S_IN_REPAIR
             if hold == S_IN_REPAIR:
                 break
@@ -1899,28 +2045,31 @@ def _make_simulator(gen: _DemoGenerator):
                 moved = appointment + int((1 + 3 * random()) * day * sc)
                 if real:
                     moved = office(moved)
-                ea((new_id(ms), tid, fmt(ms), owner_id, "field", "plan_appointment_at", enc(appointment), enc(moved),
-                    pick(V.APPOINTMENT_CHANGE_NOTES), len(ev) + 1))
+                # 修改信息 plan_appointment_at (edit_field)
+                E(fmt(ms), owner_id, "field", "plan_appointment_at", enc(appointment), enc(moved),
+                  pick(V.APPOINTMENT_CHANGE_NOTES))
+                actions += 1
                 appointment = work_start = moved
             if random() < 0.06:
                 ps = tp + 2 * (work_start - tp) // 3
                 if ps > now:
                     break
-                ea((new_id(ps), tid, fmt(ps), owner_id, "timer", "paused_since", None, enc(ps), pick(V.PAUSE_NOTES),
-                    len(ev) + 1))
-                pause = int((1 + 4 * random()) * day * sc) // minute
+                # 暂停计时 (pause_timer) with the reason.
+                E(fmt(ps), owner_id, "timer", "paused_since", None, enc(ps), pick(V.PAUSE_NOTES))
+                actions += 1
+                pause = max(1, int((1 + 4 * random()) * day * sc) // minute)
                 pe = ps + pause * minute
                 if pe > now:
                     paused_since = fmt(ps)
                     break
-                # Resumed: the pause adds up and the timers not yet met move later (app.models.sla).
+                # 恢复计时 (resume_timer): the pause adds up, the timers not yet met move later.
                 stamp = fmt(pe)
                 moved = completion_due + pause * minute
-                ea((new_id(pe), tid, stamp, owner_id, "timer", "paused_since", enc(ps), None, pick(V.RESUME_NOTES),
-                    len(ev) + 1))
-                ea((new_id(pe), tid, stamp, owner_id, "timer", "paused_minutes", "0", str(pause), "", len(ev) + 1))
-                ea((new_id(pe), tid, stamp, owner_id, "timer", "completion_due_at", enc(completion_due), enc(moved),
-                    "", len(ev) + 1))
+                resumed = pick(V.RESUME_NOTES)
+                E(stamp, owner_id, "timer", "paused_since", enc(ps), None, resumed)
+                E(stamp, owner_id, "timer", "paused_minutes", "0", str(pause), resumed)
+                E(stamp, owner_id, "timer", "completion_due_at", enc(completion_due), enc(moved), resumed)
+                actions += 1
                 paused_minutes = pause
                 completion_due = moved
                 work_start = max(work_start, pe + 30 * minute)
@@ -1932,20 +2081,22 @@ def _make_simulator(gen: _DemoGenerator):
                 if real:
                     start = office(start)
                 end = start + int((1 + 7 * random()) * hour * sc)
-                if end > now:
+                if end + 3000 > now:
                     break
-                add_log(tid, ev, logs, atts, start, end, author, plan_people, pick(family.works),
-                        used_text if j == 0 else "", j == 0 and random() < 0.25, j == n_logs - 1)
+                actions += add_log(E, tid, logs, atts, start, end, author, plan_people, pick(family.works),
+                                   used_text if j == 0 else "", j == 0 and random() < 0.25, j == n_logs - 1)
                 last_end = end
                 start = end + int((14 + 26 * random()) * hour * sc)
-            if last_end is None or end > now:
+            if last_end is None or end + 3000 > now:
                 break  # still on site: the logs written so far are recorded
-            tc = last_end + int((2 + 28 * random()) * minute * sc) + 1000
+            tc = last_end + int((2 + 28 * random()) * minute * sc) + 4000
             if tc > now:
                 break
+            # ---- 完工报验 (submit_for_acceptance)
             completed = fmt(tc)
-            ea((new_id(tc), tid, completed, owner_id, "state", "state", S_IN_REPAIR, S_ACCEPTANCE, pick(cat.complete),
-                len(ev) + 1))
+            E(completed, owner_id, "field", "completed_at", None, enc(tc))
+            E(completed, owner_id, "state", "state", S_IN_REPAIR, S_ACCEPTANCE, pick(cat.complete))
+            actions += 1
             state = S_ACCEPTANCE
             if hold == S_ACCEPTANCE:
                 break
@@ -1959,10 +2110,18 @@ def _make_simulator(gen: _DemoGenerator):
                 if ta > now:
                     break
                 if rework > 0:
+                    # 验收不通过 (reject) with the owner's words.
                     rework -= 1
                     note = pick(cat.rework)
-                    ea((new_id(ta), tid, fmt(ta), owner_id, "state", "state", S_ACCEPTANCE, S_IN_REPAIR, note,
-                        len(ev) + 1))
+                    stamp = fmt(ta)
+                    if result != "failed":
+                        E(stamp, owner_id, "field", "acceptance_result", result, "failed", "验收不通过")
+                    if result_comment != note:
+                        E(stamp, owner_id, "field", "acceptance_comment", result_comment, note, "验收不通过")
+                    E(stamp, owner_id, "field", "completed_at", enc(tc), None, "验收不通过")
+                    E(stamp, owner_id, "field", "rework_count", str(rework_count), str(rework_count + 1), "返修")
+                    E(stamp, owner_id, "state", "state", S_ACCEPTANCE, S_IN_REPAIR, note)
+                    actions += 1
                     result, result_comment = "failed", note
                     rework_count += 1
                     completed = None
@@ -1971,35 +2130,37 @@ def _make_simulator(gen: _DemoGenerator):
                     if real:
                         start = office(start)
                     end = start + int((1 + 5 * random()) * hour * sc)
-                    if end > now:
+                    if end + 3000 > now:
                         break
-                    add_log(tid, ev, logs, atts, start, end, author, plan_people, f"返修：{pick(family.works)}",
-                            "", False, True)
-                    tc = end + int((2 + 28 * random()) * minute * sc) + 1000
+                    actions += add_log(E, tid, logs, atts, start, end, author, plan_people,
+                                       f"返修：{pick(family.works)}", "", False, True)
+                    tc = end + int((2 + 28 * random()) * minute * sc) + 4000
                     if tc > now:
                         break
                     completed = fmt(tc)
-                    ea((new_id(tc), tid, completed, owner_id, "state", "state", S_IN_REPAIR, S_ACCEPTANCE,
-                        pick(cat.complete), len(ev) + 1))
+                    E(completed, owner_id, "field", "completed_at", None, enc(tc))
+                    E(completed, owner_id, "state", "state", S_IN_REPAIR, S_ACCEPTANCE, pick(cat.complete))
+                    actions += 1
                     state = S_ACCEPTANCE
                     continue
-                add_signatures(tid, ev, sigs, ta, signer, owner)
+                actions += add_signatures(E, tid, sigs, ta, signer, owner)
                 note = pick(cat.accept)
-                accepted = fmt(ta)
-                ea((new_id(ta), tid, accepted, owner_id, "state", "state", S_ACCEPTANCE, S_FOLLOW_UP, note,
-                    len(ev) + 1))
-                result, result_comment = "passed", note
                 satisfaction = sat_values[bisect_right(sat_cum, random() * 100)]
                 if rework_count and satisfaction > 1 and random() < 0.5:
                     satisfaction -= 1
                 satisfaction_comment = pick(V.SATISFACTION_COMMENTS[satisfaction])
+                accepted = fmt(ta)
+                follow_due = day_text[(ta + lm - base) // day + 7]
+                accept(E, accepted, owner_id, ta, result, result_comment, note, satisfaction, "",
+                       satisfaction_comment, follow_due)
+                actions += 1
+                result, result_comment = "passed", note
                 state = S_FOLLOW_UP
                 break
             if state != S_FOLLOW_UP:
                 break
-            follow_due = day_text[(ta + lm - base) // day + 7]
 
-            # ---- follow-up visit within 7 days (some late), then the clerk archives it
+            # ---- 记录回访 within 7 days (some late), then 归档 by the clerk
             late = random() < 0.1
             tf = ta + int(((8 + 6 * random()) if late else (1 + 5.5 * random())) * day * sc)
             if real:
@@ -2008,19 +2169,21 @@ def _make_simulator(gen: _DemoGenerator):
                 break
             follow_result = pick(cat.follow_up)
             followed = fmt(tf)
-            ea((new_id(tf), tid, followed, clerk_id, "field", "follow_up_result", None, follow_result, "回访记录",
-                len(ev) + 1))
+            E(followed, clerk_id, "field", "follow_up_result", "", follow_result, "回访记录")
+            E(followed, clerk_id, "field", "followed_up_at", None, enc(tf), "回访记录")
+            actions += 1
             tz = tf + int((10 * minute + random() * 3 * day) * sc)
             if real:
                 tz = office(tz)
             if tz > now:
                 break
             archived = fmt(tz)
-            ea((new_id(tz), tid, archived, clerk_id, "state", "state", S_FOLLOW_UP, S_ARCHIVED, pick(V.ARCHIVE_NOTES),
-                len(ev) + 1))
+            E(archived, clerk_id, "field", "archived_at", None, enc(tz))
+            E(archived, clerk_id, "state", "state", S_FOLLOW_UP, S_ARCHIVED, "归档")
+            actions += 1
             state = S_ARCHIVED
 
-            # ---- rarely: reopened with a reason, repaired and archived again
+            # ---- rarely: 重新打开 with a reason, repaired and archived again
             if reopen:
                 t1 = office(tz + int((10 + 110 * random()) * day))
                 s1 = office(t1 + int((1 + 2 * random()) * day))
@@ -2030,47 +2193,106 @@ def _make_simulator(gen: _DemoGenerator):
                 f1 = office(a1 + int((1 + 5.5 * random()) * day))
                 z1 = office(f1 + hour + int(random() * 2 * day))
                 if z1 <= now:
-                    # Reopened as rework: the completion timer restarts (app.models.ticket_actions).
+                    # Reopened as rework: acceptance and follow-up start again, the completion
+                    # timer restarts (app.models.ticket_actions.reopen).
                     stamp = fmt(t1)
-                    restarted = t1 + p.sla[4]
-                    ea((new_id(t1), tid, stamp, manager.id, "timer", "completion_due_at", enc(completion_due),
-                        enc(restarted), "重新打开，重新计算完工时限", len(ev) + 1))
-                    ea((new_id(t1), tid, stamp, manager.id, "state", "state", S_ARCHIVED, S_IN_REPAIR,
-                        pick(V.REOPEN_REASONS), len(ev) + 1))
+                    mid = manager.id
+                    restarted = t1 + completion_limit
+                    E(stamp, mid, "field", "archived_at", enc(tz), None, "重新打开")
+                    E(stamp, mid, "field", "acceptance_result", "passed", None, "重新打开")
+                    E(stamp, mid, "field", "accepted_at", enc(ta), None, "重新打开")
+                    E(stamp, mid, "field", "satisfaction", str(satisfaction), None, "重新打开")
+                    if satisfaction_comment:
+                        E(stamp, mid, "field", "satisfaction_comment", satisfaction_comment, "", "重新打开")
+                    E(stamp, mid, "field", "completed_at", enc(tc), None, "重新打开")
+                    E(stamp, mid, "field", "follow_up_due_on", follow_due, None, "重新打开")
+                    E(stamp, mid, "field", "followed_up_at", enc(tf), None, "重新打开")
+                    E(stamp, mid, "field", "follow_up_result", follow_result, "", "重新打开")
+                    E(stamp, mid, "timer", "completion_due_at", enc(completion_due), enc(restarted),
+                      "重新打开，重新计算完工时限")
+                    E(stamp, mid, "field", "rework_count", str(rework_count), str(rework_count + 1), "返修")
+                    E(stamp, mid, "state", "state", S_ARCHIVED, S_IN_REPAIR, pick(V.REOPEN_REASONS))
+                    actions += 1
                     completion_due = restarted
                     rework_count += 1
-                    add_log(tid, ev, logs, atts, s1, e1, author, plan_people, f"复修：{pick(family.works)}",
-                            "", False, True)
-                    ea((new_id(c1), tid, fmt(c1), owner_id, "state", "state", S_IN_REPAIR, S_ACCEPTANCE,
-                        pick(cat.complete), len(ev) + 1))
-                    add_signatures(tid, ev, sigs, a1, signer, owner)
+                    actions += add_log(E, tid, logs, atts, s1, e1, author, plan_people, f"复修：{pick(family.works)}",
+                                       "", False, True)
+                    completed = fmt(c1)
+                    E(completed, owner_id, "field", "completed_at", None, enc(c1))
+                    E(completed, owner_id, "state", "state", S_IN_REPAIR, S_ACCEPTANCE, pick(cat.complete))
+                    actions += 1
+                    actions += add_signatures(E, tid, sigs, a1, signer, owner)
                     note = pick(cat.accept)
-                    ea((new_id(a1), tid, fmt(a1), owner_id, "state", "state", S_ACCEPTANCE, S_FOLLOW_UP, note,
-                        len(ev) + 1))
-                    previous_result = follow_result
-                    follow_result = pick(cat.follow_up)
-                    ea((new_id(f1), tid, fmt(f1), clerk_id, "field", "follow_up_result", previous_result,
-                        follow_result, "复修后回访", len(ev) + 1))
-                    ea((new_id(z1), tid, fmt(z1), clerk_id, "state", "state", S_FOLLOW_UP, S_ARCHIVED,
-                        pick(V.ARCHIVE_NOTES), len(ev) + 1))
-                    result, result_comment = "passed", note
-                    completed, accepted, followed, archived = fmt(c1), fmt(a1), fmt(f1), fmt(z1)
+                    accepted = fmt(a1)
                     follow_due = day_text[(a1 + lm - base) // day + 7]
+                    accept(E, accepted, owner_id, a1, None, result_comment, note, satisfaction, "",
+                           satisfaction_comment, follow_due)
+                    actions += 1
+                    result, result_comment = "passed", note
+                    follow_result = pick(cat.follow_up)
+                    followed = fmt(f1)
+                    E(followed, clerk_id, "field", "follow_up_result", "", follow_result, "复修后回访")
+                    E(followed, clerk_id, "field", "followed_up_at", None, enc(f1), "复修后回访")
+                    archived = fmt(z1)
+                    E(archived, clerk_id, "field", "archived_at", None, enc(z1))
+                    E(archived, clerk_id, "state", "state", S_FOLLOW_UP, S_ARCHIVED, "归档")
+                    actions += 2
             break
 
         body = f"{number_bigrams} {description_bg} {label_bg} {bg(rname)} {_digits_bigram_text(rphone)}"
-        ticket = (  # the ticket's columns (_COLUMNS["ticket"]), then its search text
+        ticket = [  # the ticket's columns (_COLUMNS["ticket"]), then its search text
             number, state, urgency, p.id, loc_id, label, customer_id, channel, rname, rphone, description,
             reported, clerk_id, owner.id,
             fmt(t0 + response_limit), responded, fmt(t0 + arrival_limit), arrived, fmt(completion_due), completed,
             paused_since, paused_minutes,
-            d_cause, cat.id, cat.part, structural, report, d_party, d_org, d_coverage, d_end, d_reason,
+            d_cause, cat.id, d_part, structural, report, d_party, d_org, d_coverage, d_end, d_reason,
             diagnosed, nc_reason, nc_by, paid,
             plan_people, plan_hours, plan_safety, fmt(appointment) if appointment else None, plan_sop, by_design,
             planned, result, result_comment, satisfaction, satisfaction_comment, accepted,
             follow_due, followed, follow_result, archived,
-            cancel_reason, duplicate_of, rework_count, len(ev), tid, reported, ev[-1][2], body,
-        )
-        return ticket, ev, mats, logs, atts, sigs, loc_id
+            cancel_reason, duplicate_of, rework_count, 1 + actions, tid, reported, ev[-1][2] if actions else reported,
+            body,
+        ]
+        return ticket, ev, mats, logs, atts, sigs, loc_id, merged
+
+    def accept(E, stamp, actor, at, old_result, old_comment, comment, score, old_score_comment, score_comment,
+               due):
+        """验收通过 (accept): the acceptance values, then → 回访."""
+        E(stamp, actor, "field", "acceptance_result", old_result, "passed", "验收通过")
+        if comment != old_comment:
+            E(stamp, actor, "field", "acceptance_comment", old_comment, comment, "验收通过")
+        E(stamp, actor, "field", "satisfaction", None, str(score), "验收通过")
+        if score_comment != old_score_comment:
+            E(stamp, actor, "field", "satisfaction_comment", old_score_comment, score_comment, "验收通过")
+        E(stamp, actor, "field", "accepted_at", None, enc(at), "验收通过")
+        E(stamp, actor, "field", "follow_up_due_on", None, due, "验收通过")
+        E(stamp, actor, "state", "state", S_ACCEPTANCE, S_FOLLOW_UP, comment or "验收通过")
+
+    def assessed(p, cat, local_day, cause, responsible):
+        key = (p.code, cat.part, cat.season, local_day, cause, responsible)
+        verdict = verdicts.get(key)
+        if verdict is None:  # the same inputs give the same (immutable) verdict
+            verdict = verdicts[key] = assess(p.model, cat.part, dates[local_day], cause=cause,
+                                             responsible=responsible, season=cat.season, terms=p.terms)
+        return verdict
+
+    def cancellation(E, loc_id, tc, actor, state, number, rname, rphone):
+        """取消报修, or 标记为重复报修 when the same place reported the same lately and that ticket
+        is still open: (reason, original id, the comment for the original or None)."""
+        stamp = fmt(tc)
+        previous = last_by_location.get(loc_id)
+        if (previous is not None and tc - previous[0] < 30 * day and random() < 0.6
+                and open_at(previous[3], stamp)):
+            reason = f"与 {previous[2]} 重复"
+            E(stamp, actor, "field", "duplicate_of_id", None, tx(previous[1]), reason)
+            E(stamp, actor, "field", "cancel_reason", "", reason)
+            E(stamp, actor, "state", "state", state, S_CANCELLED, reason)
+            reporter = " ".join(part for part in (rname, rphone) if part) or "未留姓名"
+            comment = (stamp, actor, "comment", "", None, number, f"合并重复报修 {number}（报修人：{reporter}）")
+            return reason, previous[1], (previous[4], comment)
+        reason = pick(V.CANCEL_REASONS)
+        E(stamp, actor, "field", "cancel_reason", "", reason)
+        E(stamp, actor, "state", "state", state, S_CANCELLED, reason)
+        return reason, None, None
 
     return simulate

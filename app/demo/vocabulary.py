@@ -1252,13 +1252,6 @@ EMERGENCY_CODES = frozenset({"elevator_fault", "structural_crack", "bearing_faul
 # Lifecycle phrases
 # ---------------------------------------------------------------------------------------------
 
-CREATED_NOTES = {
-    "hotline": "保修热线来电登记",
-    "wechat": "微信小程序报修",
-    "app": "APP在线报修",
-    "on_site": "现场登记报修",
-    "import": "批量导入（热线台账）",
-}
 # Phrases by who owns the place (an owner at home / an owner organisation) and, where it
 # matters, by whether the defect is a leak (water tests, rain).
 RESPONSE_NOTES = {
@@ -1329,7 +1322,6 @@ FOLLOW_UP_RESULTS = {
     ),
     "leak": ("电话回访：经过几场雨观察，已无渗漏", "上门回访：雨后复查无渗水，业主满意"),
 }
-ARCHIVE_NOTES = ("资料齐全，归档", "确认单、照片已上传，归档", "回访完成，工单归档")
 REOPEN_REASONS = (
     "业主反映同一位置再次渗水，重新打开工单",
     "雨季复查发现问题复发，重新维修",
@@ -1388,7 +1380,6 @@ CANCEL_REASONS = (
     "报修人信息有误，多次联系不上，按撤销处理",
     "业主出售房屋，新业主表示无需维修",
 )
-DUPLICATE_REASON = "与 {number} 为同一问题的重复报修"
 
 PHOTO_CAPTIONS = {
     "before": ("维修前现场照片", "问题部位近景", "渗漏/损坏部位全景", "业主上传照片"),
