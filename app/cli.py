@@ -84,6 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
     tickets.add_argument("--json", action="store_true", help="输出 JSON（每行一个对象）")
 
     commands.add_parser("selftest", help="自检：在临时演示库上打开主窗口并检查字体、数据库和翻译")
+
+    pdf = commands.add_parser("pdf", help="打印文件：生成报修单的保修完成确认单、维修派工单或不予保修告知书（PDF）")
+    pdf.add_argument(
+        "kind", choices=["confirmation", "work-order", "not-covered"],
+        help="confirmation=保修完成确认单，work-order=维修派工单，not-covered=不予保修告知书",
+    )
+    pdf.add_argument("ticket", metavar="TICKET_NO", help="报修单号，如 BX-JN01-2026-00042")
+    pdf.add_argument("-o", "--output", type=Path, help="输出文件（默认：当前文件夹中的“文件名-单号.pdf”）")
+
+    verify = commands.add_parser(
+        "verify", help="核验打印文件：与记录一致（退出码 0）/ 打印后记录已更改（2）/ 未知（3）"
+    )
+    verify.add_argument("file", nargs="?", type=Path, help="要核验的 PDF 文件")
+    verify.add_argument("--code", help="核验码（文件上印的 12 位码，可带短横线）")
     return parser
 
 
@@ -95,6 +109,10 @@ def run_command(args: argparse.Namespace) -> int:
             return _demo(args)
         if args.command == "tickets":
             return _tickets(args)
+        if args.command == "pdf":
+            return _pdf(args)
+        if args.command == "verify":
+            return _verify(args)
         if args.command == "selftest":
             from app.selftest import run_selftest
 
@@ -177,3 +195,49 @@ def _tickets(args: argparse.Namespace) -> int:
             )
         )
     return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    from app.config import attachments_dir
+    from app.documents import DocumentRefused, render_for_ticket_number
+    from app.models.attachment_store import AttachmentStore
+    from app.models.db import open_database
+
+    db = open_database(_db_path(args))
+    try:
+        store = AttachmentStore(attachments_dir(db.path))
+        try:
+            with db.transaction() as session:
+                document = render_for_ticket_number(session, store, args.ticket, args.kind)
+        except DocumentRefused as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return 1
+    finally:
+        db.close()
+    target = args.output if args.output is not None else Path(document.file_name)
+    try:
+        target.write_bytes(document.pdf)
+    except OSError as error:
+        print(f"错误：无法写入文件 {target}（{error.strerror or error}）", file=sys.stderr)
+        return 1
+    for warning in document.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
+    print(f"已生成《{document.title}》{document.ticket_number} → {target}（核验码 {document.code}）")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from app.documents import VerifyStatus, verify_code, verify_pdf
+    from app.models.db import open_database
+
+    if (args.file is None) == (args.code is None):
+        print("错误：请给出一个 PDF 文件或 --code 核验码（二者选一）", file=sys.stderr)
+        return 1
+    db = open_database(_db_path(args))
+    try:
+        with db.sessions() as session:
+            result = verify_code(session, args.code) if args.code else verify_pdf(session, args.file)
+    finally:
+        db.close()
+    print(result.message)
+    return {VerifyStatus.MATCHES: 0, VerifyStatus.CHANGED: 2, VerifyStatus.UNKNOWN: 3}[result.status]

@@ -7,6 +7,7 @@ from app.models.base import Base
 from app.models.location import Location
 from app.models.meta import AppMeta, TicketCounter
 from app.models.people import Customer, OrgUnit, Staff, UnitOwnership
+from app.models.printed_document import PrintedDocument  # noqa: F401  (documents' codes)
 from app.models.project import DefectCategory, Project, ProjectSubcontractor, WarrantyTerm
 from app.models.search import TicketSearchDoc
 from app.models.ticket import PlanMaterial, Ticket, TicketEvent, WorkLog

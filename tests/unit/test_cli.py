@@ -52,3 +52,41 @@ def test_text_listing_filters_by_project_and_search(capsys: pytest.CaptureFixtur
     assert main(["--db", str(demo_db.path), "tickets", "--project", name, "--search", "渗", "--limit", "30"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines and all(f"\t{name}\t" in line for line in lines)
+
+
+def _number_in_state(db, state: str) -> str:
+    from sqlalchemy import select
+
+    from app.models.ticket import Ticket
+
+    with db.sessions() as session:
+        return session.scalars(
+            select(Ticket.number).where(Ticket.state == state).order_by(Ticket.number).limit(1)
+        ).one()
+
+
+def test_pdf_then_verify_the_file_and_its_code(capsys: pytest.CaptureFixture[str], demo_db, tmp_path: Path) -> None:
+    number = _number_in_state(demo_db, "archived")
+    target = tmp_path / "form.pdf"
+    db = str(demo_db.path)
+    assert main(["--db", db, "pdf", "confirmation", number, "-o", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert target.read_bytes().startswith(b"%PDF") and "核验码" in out
+    code = out.rsplit("核验码 ", 1)[1].strip("）\n")
+    assert main(["--db", db, "verify", str(target)]) == 0
+    assert capsys.readouterr().out.startswith("与记录一致")
+    assert main(["--db", db, "verify", "--code", code]) == 0
+    assert main(["--db", db, "verify", "--code", "ABCD-EFGH-JKLM"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1].startswith("未知")
+
+
+def test_pdf_refuses_unknown_tickets_and_wrong_states(capsys: pytest.CaptureFixture[str], demo_db, tmp_path: Path) -> None:
+    db = str(demo_db.path)
+    assert main(["--db", db, "pdf", "work-order", "BX-NONE-2026-00001", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "找不到报修单" in capsys.readouterr().err
+    archived = _number_in_state(demo_db, "archived")
+    assert main(["--db", db, "pdf", "not-covered", archived, "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "不予保修" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+    with pytest.raises(SystemExit):
+        main(["--db", db, "pdf", "invoice", archived])
