@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.vocabulary import LOCATION_CHILDREN, LocationKind
-from app.views.master_form_support import ProblemLabel, index_of
-from app.views.master_labels import location_kind_label
+from app.views.labels import location_kind_label
+from app.views.master_form_support import ProblemLabel
+from app.views.stage_form import find_data
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -329,7 +330,7 @@ class LocationTreePanel(QWidget):
         for code in LocationKind:
             if code in allowed:
                 self.kind_combo.addItem(location_kind_label(code), code.value)
-        self.kind_combo.setCurrentIndex(max(0, index_of(self.kind_combo, current)))
+        self.kind_combo.setCurrentIndex(max(0, find_data(self.kind_combo, current)))
         self._show_example()
         can_add = bool(allowed) and not self._searching
         for widget in (self.kind_combo, self.name_edit, self.add_button, self.bulk_button):

@@ -162,9 +162,3 @@ def may_discard(
     return not tracker.dirty
 
 
-def index_of(combo: QComboBox, value: object) -> int:
-    """The row of `value` in a combo's item data (findData cannot compare Python objects)."""
-    for row in range(combo.count()):
-        if combo.itemData(row) == value:
-            return row
-    return -1

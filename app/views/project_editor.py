@@ -27,14 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.master_forms import Choice, ProjectForm, SubcontractForm, TermForm
-from app.views.labels import PROJECT_TYPES, project_type_label
-from app.views.master_form_support import DirtyTracker, ProblemLabel, index_of
-from app.views.master_labels import (
+from app.views.labels import (
     BUILDING_PARTS,
     PERIOD_UNITS,
+    PROJECT_TYPES,
     building_part_label,
     period_unit_label,
+    project_type_label,
 )
+from app.views.master_form_support import DirtyTracker, ProblemLabel
+from app.views.stage_form import find_data
 
 # (form attribute, English label, range, suffix) of the limits tab's number fields.
 _LIMITS = (
@@ -369,7 +371,7 @@ class ProjectEditor(QWidget):
             lambda _i, units=unit_combo, trades=trade_combo: self._fill_trades(units, trades)
         )
         if link is not None:
-            unit_combo.setCurrentIndex(max(0, index_of(unit_combo, link.org_unit_id)))
+            unit_combo.setCurrentIndex(max(0, find_data(unit_combo, link.org_unit_id)))
         trade_combo.setEditText(trade)
         self.tracker.watch(unit_combo, trade_combo)
         if link is None:
@@ -408,7 +410,7 @@ class ProjectEditor(QWidget):
                 combo.addItem(blank, None)
                 for choice in choices:
                     combo.addItem(choice.label, choice.id)
-                combo.setCurrentIndex(max(0, index_of(combo, current)))
+                combo.setCurrentIndex(max(0, find_data(combo, current)))
         self._subcontractor_choices = subcontractors
 
     def set_term_minimums(self, minimums: dict[str, str]) -> None:
@@ -422,13 +424,13 @@ class ProjectEditor(QWidget):
             self._project_id = form.id
             self.code_edit.setText(form.code)
             self.name_edit.setText(form.name)
-            self.type_combo.setCurrentIndex(max(0, index_of(self.type_combo, form.type)))
+            self.type_combo.setCurrentIndex(max(0, find_data(self.type_combo, form.type)))
             self.address_edit.setText(form.address)
             self.handover_edit.setText(form.handover_date)
             self.delivery_edit.setText(form.delivery_date)
-            self.dept_combo.setCurrentIndex(max(0, index_of(self.dept_combo, form.project_dept_id)))
+            self.dept_combo.setCurrentIndex(max(0, find_data(self.dept_combo, form.project_dept_id)))
             self.manager_combo.setCurrentIndex(
-                max(0, index_of(self.manager_combo, form.manager_id))
+                max(0, find_data(self.manager_combo, form.manager_id))
             )
             self.life_spin.setValue(form.design_service_life_years)
             self.cost_rule_edit.setPlainText(form.cost_rule)
@@ -442,7 +444,7 @@ class ProjectEditor(QWidget):
                 if term.building_part in self.term_periods:
                     self.term_periods[term.building_part].setValue(term.period)
                     unit = self.term_units[term.building_part]
-                    unit.setCurrentIndex(max(0, index_of(unit, term.unit)))
+                    unit.setCurrentIndex(max(0, find_data(unit, term.unit)))
                     self._term_changed(term.building_part)
             self.subcontractor_table.setRowCount(0)
             self._link_ids = []

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.master_forms import Choice, OrgUnitForm, StaffForm
-from app.views.master_form_support import DirtyTracker, ProblemLabel, index_of, may_discard
-from app.views.master_labels import ORG_KINDS, ROLES, org_kind_label, role_label
+from app.views.labels import ORG_KINDS, ROLES, org_kind_label, role_label
+from app.views.master_form_support import DirtyTracker, ProblemLabel, may_discard
+from app.views.stage_form import find_data
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -269,7 +270,7 @@ class StaffPanel(QWidget):
         with self.org_tracker.quiet():
             self._org_id = form.id
             self.org_name_edit.setText(form.name)
-            self.org_kind_combo.setCurrentIndex(max(0, index_of(self.org_kind_combo, form.kind)))
+            self.org_kind_combo.setCurrentIndex(max(0, find_data(self.org_kind_combo, form.kind)))
             self.org_trades_edit.setText(form.trades)
             self.org_contact_edit.setText(form.contact_name)
             self.org_phone_edit.setText(form.contact_phone)
@@ -302,7 +303,7 @@ class StaffPanel(QWidget):
             self.staff_org_combo.addItem(self.tr("(choose)"), None)
             for choice in choices:
                 self.staff_org_combo.addItem(choice.label, choice.id)
-            self.staff_org_combo.setCurrentIndex(max(0, index_of(self.staff_org_combo, current)))
+            self.staff_org_combo.setCurrentIndex(max(0, find_data(self.staff_org_combo, current)))
 
     def staff_filter(self) -> tuple[str, bool]:
         return self.staff_search.text().strip(), self.show_inactive.isChecked()
@@ -362,10 +363,10 @@ class StaffPanel(QWidget):
             self.staff_name_edit.setText(form.name)
             self.staff_phone_edit.setText(form.phone)
             self.staff_role_combo.setCurrentIndex(
-                max(0, index_of(self.staff_role_combo, form.role))
+                max(0, find_data(self.staff_role_combo, form.role))
             )
             self.staff_org_combo.setCurrentIndex(
-                max(0, index_of(self.staff_org_combo, form.org_unit_id))
+                max(0, find_data(self.staff_org_combo, form.org_unit_id))
             )
         self.active_button.setEnabled(form.id is not None)
         self.show_active(form.active)
