@@ -298,3 +298,18 @@ class DocumentsController(QObject):
 def _owner_name(session, ticket: Ticket) -> str:
     customer = session.get(Customer, ticket.customer_id) if ticket.customer_id else None
     return (customer.name if customer else "") or ticket.reporter_name or "业主"
+
+
+class DocumentActions:
+    """What the ticket detail's 打印/导出 menu asks for, sent to the documents controller."""
+
+    def __init__(self, documents: DocumentsController) -> None:
+        self.documents = documents
+
+    def __call__(self, ticket_id: uuid.UUID, what: str, argument: str) -> None:
+        if what == "preview":
+            self.documents.preview(ticket_id, argument)
+        elif what == "save":
+            self.documents.save_pdf(ticket_id, argument)
+        elif what == "attach_scan":
+            self.documents.attach_scanned_form(ticket_id, argument)

@@ -54,6 +54,9 @@ class IntakeController(QObject):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(self._search_locations)
         self._typed = ""
+        self._alive = True  # results of lookups still running are dropped once the dialog is gone
+        dialog.destroyed.connect(self._dialog_gone)
+        dialog.finished.connect(self._dialog_gone)
 
         dialog.projectChanged.connect(self._project_changed)
         dialog.locationTyped.connect(self._location_typed)
@@ -108,7 +111,7 @@ class IntakeController(QObject):
                 return [(c.id, c.text) for c in lookup.search_locations(session, project_id, text)]
 
         def shown(found: list[tuple[Any, str]]) -> None:
-            if generation == self._generation:
+            if self._alive and generation == self._generation:
                 self.dialog.set_location_suggestions(found)
 
         run_in_background(work, shown, self._report)
@@ -139,8 +142,8 @@ class IntakeController(QObject):
                 return preview, problems
 
         def shown(result: tuple[Any, list[tuple[str, str]]]) -> None:
-            if generation != self._generation:
-                return  # a newer keystroke superseded this preview
+            if not self._alive or generation != self._generation:
+                return  # a newer keystroke superseded this preview, or the dialog is closed
             preview, problems = result
             self._show_preview(preview)
             self.dialog.set_blocked([m for _f, m in problems])
@@ -214,6 +217,13 @@ class IntakeController(QObject):
         its reporter kept); the original opens."""
         return self.save(values, duplicate_of=original_id)
 
+    def _dialog_gone(self, *_args) -> None:
+        self._alive = False
+        self._preview_timer.stop()
+        self._search_timer.stop()
+
     def _report(self, error: Exception) -> None:
+        if not self._alive:
+            return
         self.dialog.show_message(self.tr("The database could not be read: %1").replace("%1", str(error)))
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.config import attachments_dir
 from app.controllers.current_user import CurrentUser
 from app.controllers.ticket_bus import TicketBus
+from app.documents import DOCUMENT_TITLE_ZH, available_documents
 from app.models.attachment_store import AttachmentStore, DryRunStore
 from app.models.base import to_local, utcnow
 from app.models.db import Database
@@ -85,6 +86,8 @@ class TicketDetailController(QObject):
             with self.db.sessions() as session:
                 actor = self._actor(session)
                 detail = load_detail(session, self.ticket_id, actor, self.clock(), self.store)
+                ticket = session.get(Ticket, self.ticket_id)
+                documents = [(kind.value, DOCUMENT_TITLE_ZH[kind]) for kind in available_documents(ticket)] if ticket else []
         except SQLAlchemyError as error:
             self.window.show_message(self.tr("The database could not be read: %1").replace("%1", str(error)))
             return False
@@ -93,6 +96,7 @@ class TicketDetailController(QObject):
             return False
         self.detail = detail
         self._show(detail, reset_forms)
+        self.window.set_documents(documents)
         return True
 
     def _actor(self, session):
@@ -113,16 +117,8 @@ class TicketDetailController(QObject):
             self._touched.clear()
             for key in main + side:
                 self._prefill(key, detail)
-        self.window.set_documents(self._documents(detail))
         self._pending.update(main + side)
         self._check_pending()
-
-    def _documents(self, detail: TicketDetail) -> list[tuple[str, str]]:
-        try:
-            from app.documents.availability import documents_for  # noqa: PLC0415
-        except ImportError:
-            return []
-        return documents_for(detail.state, detail.values)
 
     def _prefill(self, key: str, detail: TicketDetail) -> None:
         form = self.window.forms[key]

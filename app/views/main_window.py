@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     pageChanged = Signal(str)
     newTicketRequested = Signal()
+    verifyRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,8 +75,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.installation_label)
 
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
-        new_ticket = QShortcut(QKeySequence.StandardKey.New, self)
-        new_ticket.activated.connect(self.newTicketRequested.emit)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_ticket = file_menu.addAction(self.tr("New repair request…"))
+        new_ticket.setObjectName("newTicketAction")
+        new_ticket.setShortcut(QKeySequence.StandardKey.New)
+        new_ticket.triggered.connect(self.newTicketRequested.emit)
+        verify = file_menu.addAction(self.tr("Verify a printed form…"))
+        verify.setObjectName("verifyAction")
+        verify.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        verify.triggered.connect(self.verifyRequested.emit)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         """Add a page and its sidebar entry; Ctrl+1…Ctrl+0 jump to the first ten."""

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -58,7 +59,7 @@ class TicketDetailWindow(QWidget):
     formEdited = Signal(str)  # the key of the form whose values changed
     refreshRequested = Signal()
     relatedActivated = Signal(object)  # the id of a related ticket to open
-    documentRequested = Signal(str, str)  # what (preview/save/attach_scan), document kind
+    documentRequested = Signal(str, str)  # what (preview/save/attach_scan), document kind or file
     openExternally = Signal(object)  # a video's path
     closed = Signal()
 
@@ -222,7 +223,7 @@ class TicketDetailWindow(QWidget):
         self._timers = list(detail.timers)
         self._paused = detail.paused
         self._show_timers()
-        self.summary.setHtml(summary_html(detail))
+        self.summary.setHtml(self.summary_html(detail))
         self._show_timeline(detail.events)
         self.gallery.set_items([GalleryItem.from_record(a) for a in detail.attachments])
         self.tabs.setTabText(2, self.tr("Attachments (%1)").replace("%1", str(len(detail.attachments))))
@@ -322,12 +323,66 @@ class TicketDetailWindow(QWidget):
                                       lambda k=kind: self.documentRequested.emit("save", k))
         if kinds:
             self.print_menu.addSeparator()
-        self.print_menu.addAction(self.tr("Attach the signed, scanned form…"),
-                                  lambda: self.documentRequested.emit("attach_scan", ""))
+        self.print_menu.addAction(self.tr("Attach the signed, scanned form…"), self._choose_scan)
         self.print_button.setEnabled(True)
+
+    def _choose_scan(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Signed, scanned form"), "", self.tr("Images and PDF (*.jpg *.jpeg *.png *.pdf)"))
+        if path:
+            self.documentRequested.emit("attach_scan", path)
 
     def show_message(self, text: str) -> None:
         QMessageBox.warning(self, self.tr("WarrantyDesk"), text)
+
+    def summary_html(self, d: Any) -> str:
+        """The 详情 tab: everything recorded on the ticket, stage by stage, read-only."""
+        v = d.values
+        code = lambda name, label: label(v[name]) if v.get(name) else ""  # noqa: E731
+        joined = lambda *parts: " ".join(p for p in parts if p)  # noqa: E731
+        hours = v.get("plan_duration_hours")
+        results = {"passed": self.tr("passed"), "failed": self.tr("failed")}
+        return "".join([
+            _section(self.tr("Request"), [
+                _row(self.tr("Reported"), d.reported_at),
+                _row(self.tr("Channel"), labels.channel_label(d.channel)),
+                _row(self.tr("Reporter"), joined(d.reporter_name, d.reporter_phone)),
+                _row(self.tr("Owner of the unit"), joined(d.customer, d.customer_phone)),
+                _row(self.tr("Place"), d.location),
+                _row(self.tr("Problem"), d.description),
+            ]),
+            _section(self.tr("Diagnosis"), [
+                _row(self.tr("Cause"), code("cause", labels.cause_label)),
+                _row(self.tr("Defect category"), d.category),
+                _row(self.tr("Building part"), code("building_part", labels.building_part_label)),
+                _row(self.tr("Structural safety"), self.tr("yes — reported to the authority") if v.get("structural_safety") else ""),
+                _row(self.tr("Responsible"), joined(code("responsible_party", labels.responsible_party_label),
+                                               d.responsible_org)),
+                _row(self.tr("Warranty until"), v.get("coverage_end_date") or ""),
+                _row(self.tr("Not covered because"), v.get("not_covered_reason")),
+            ]),
+            _section(self.tr("Repair plan"), [
+                _row(self.tr("People"), v.get("plan_people")),
+                _row(self.tr("Estimated hours"), f"{hours:g}" if hours else ""),
+                _row(self.tr("Safety measures"), v.get("plan_safety_measures")),
+                _row(self.tr("Appointment"), d.appointment_text),
+                _row(self.tr("Materials"), "；".join(joined(n, s, f"{q:g}{u}") for n, s, q, u in d.materials)),
+            ]),
+            _section(self.tr("Work logs"), [
+                _row(f"{log.started_at}–{log.ended_at[-5:]}" if log.ended_at else log.started_at,
+                     f"{log.people}：{log.description}" + (f"（{log.materials_used}）" if log.materials_used else ""))
+                for log in d.work_logs
+            ]),
+            _section(self.tr("Acceptance and follow-up"), [
+                _row(self.tr("Result"), results.get(v.get("acceptance_result") or "", "")),
+                _row(self.tr("Satisfaction"), f"{v['satisfaction']} / 5" if v.get("satisfaction") else ""),
+                _row(self.tr("Owner's comment"), v.get("satisfaction_comment") or v.get("acceptance_comment")),
+                _row(self.tr("Signatures"), "；".join(
+                    joined(labels.signer_role_label(s.signer_role), s.signer_name, s.signed_at) for s in d.signatures)),
+                _row(self.tr("Follow-up"), v.get("follow_up_result")),
+                _row(self.tr("Cancelled because"), v.get("cancel_reason")),
+            ]),
+        ])
 
     # -- closing -------------------------------------------------------------------------
     def unsaved_forms(self) -> list[StageForm]:
@@ -359,57 +414,3 @@ def _row(label: str, value: Any) -> str:
 def _section(title: str, rows: list[str]) -> str:
     body = "".join(rows)
     return f"<h3>{html.escape(title)}</h3><table cellspacing='4'>{body}</table>" if body else ""
-
-
-def summary_html(d: Any) -> str:
-    """The 详情 tab: everything recorded on the ticket, stage by stage, read-only."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TicketSummary", text)
-
-    v = d.values
-    code = lambda name, label: label(v[name]) if v.get(name) else ""  # noqa: E731
-    joined = lambda *parts: " ".join(p for p in parts if p)  # noqa: E731
-    hours = v.get("plan_duration_hours")
-    results = {"passed": tr("passed"), "failed": tr("failed")}
-    return "".join([
-        _section(tr("Request"), [
-            _row(tr("Reported"), d.reported_at),
-            _row(tr("Channel"), labels.channel_label(d.channel)),
-            _row(tr("Reporter"), joined(d.reporter_name, d.reporter_phone)),
-            _row(tr("Owner of the unit"), joined(d.customer, d.customer_phone)),
-            _row(tr("Place"), d.location),
-            _row(tr("Problem"), d.description),
-        ]),
-        _section(tr("Diagnosis"), [
-            _row(tr("Cause"), code("cause", labels.cause_label)),
-            _row(tr("Defect category"), d.category),
-            _row(tr("Building part"), code("building_part", labels.building_part_label)),
-            _row(tr("Structural safety"), tr("yes — reported to the authority") if v.get("structural_safety") else ""),
-            _row(tr("Responsible"), joined(code("responsible_party", labels.responsible_party_label),
-                                           d.responsible_org)),
-            _row(tr("Warranty until"), v.get("coverage_end_date") or ""),
-            _row(tr("Not covered because"), v.get("not_covered_reason")),
-        ]),
-        _section(tr("Repair plan"), [
-            _row(tr("People"), v.get("plan_people")),
-            _row(tr("Estimated hours"), f"{hours:g}" if hours else ""),
-            _row(tr("Safety measures"), v.get("plan_safety_measures")),
-            _row(tr("Appointment"), d.appointment_text),
-            _row(tr("Materials"), "；".join(joined(n, s, f"{q:g}{u}") for n, s, q, u in d.materials)),
-        ]),
-        _section(tr("Work logs"), [
-            _row(f"{log.started_at}–{log.ended_at[-5:]}" if log.ended_at else log.started_at,
-                 f"{log.people}：{log.description}" + (f"（{log.materials_used}）" if log.materials_used else ""))
-            for log in d.work_logs
-        ]),
-        _section(tr("Acceptance and follow-up"), [
-            _row(tr("Result"), results.get(v.get("acceptance_result") or "", "")),
-            _row(tr("Satisfaction"), f"{v['satisfaction']} / 5" if v.get("satisfaction") else ""),
-            _row(tr("Owner's comment"), v.get("satisfaction_comment") or v.get("acceptance_comment")),
-            _row(tr("Signatures"), "；".join(
-                joined(labels.signer_role_label(s.signer_role), s.signer_name, s.signed_at) for s in d.signatures)),
-            _row(tr("Follow-up"), v.get("follow_up_result")),
-            _row(tr("Cancelled because"), v.get("cancel_reason")),
-        ]),
-    ])

@@ -309,3 +309,23 @@ def test_linking_a_repeated_call_as_duplicate(desk, demo_db, qtbot) -> None:
         copy = session.scalars(select(Ticket).where(Ticket.duplicate_of_id == original_id)).one()
         assert (copy.state, copy.reporter_name) == ("cancelled", "邻居李先生")
     assert original_id in desk.tickets.details  # the original opens
+
+
+def test_print_menu_saves_the_confirmation_form(ui, demo_db, qtbot, tmp_path, monkeypatch) -> None:
+    """The detail's 打印/导出 menu offers the forms the ticket's state allows and saves a PDF."""
+    from app.views.document_preview_dialog import DocumentDialogs
+
+    with demo_db.sessions() as session:
+        ticket_id, number = session.execute(
+            select(Ticket.id, Ticket.number).where(Ticket.state == "archived").limit(1)).one()
+    target = tmp_path / "确认单.pdf"
+    monkeypatch.setattr(DocumentDialogs, "ask_save_pdf", lambda self, name: str(target))
+    window = ui.tickets.open(ticket_id)
+    qtbot.waitExposed(window)
+    texts = [action.text() for action in window.print_menu.actions()]
+    assert any("保修完成确认单" in text for text in texts)
+    assert not any("不予保修告知书" in text for text in texts)
+    save = next(a for a in window.print_menu.actions() if "保修完成确认单" in a.text() and "PDF" in a.text())
+    save.trigger()
+    qtbot.waitUntil(lambda: target.is_file() and target.stat().st_size > 1000, timeout=15000)
+    assert target.read_bytes().startswith(b"%PDF")
