@@ -2,25 +2,29 @@
 
 Pages are keyset-paginated (WHERE (sort, id) < (last sort, last id)), so the hundredth page
 costs what the first does and nothing ever loads every row. With a search term and the
-default order, results stream from the FTS index newest-first.
+default order, results stream from the FTS index newest-first. Ageing bands and overdue
+flags are SQL expressions (app.models.sla) evaluated per row at a given `now`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import column, func, literal, select, table, text, tuple_
+from sqlalchemy import DateTime, and_, case, column, func, literal, or_, select, table, text, tuple_
 from sqlalchemy.orm import Session, aliased
 
-from app.models.base import to_local
-from app.models.people import Staff
+from app.models.base import to_local, utcnow
+from app.models.people import Customer, Staff
 from app.models.project import DefectCategory, Project
 from app.models.search import TicketSearchDoc, match_expression
+from app.models.sla import TIMER_FIELDS, Timer, age_band_expr, next_due_expr, overdue_expr
 from app.models.ticket import Ticket
+from app.models.vocabulary import OPEN_STATES
 
 PAGE_SIZE = 200
 
@@ -48,14 +52,37 @@ _ORDERINGS = {
 }
 
 
+OPEN_STATE_VALUES = tuple(s.value for s in OPEN_STATES)
+
+
 @dataclass(frozen=True)
 class TicketFilter:
+    """What the list shows; every field narrows it (all are AND-ed in SQL).
+
+    `states` is the state chooser; `scope_states` a quick filter's own state condition (待验收,
+    全部未结), so choosing both shows their intersection. `overdue_only` and `due_before` are
+    judged at the `now` passed to fetch_page/count_tickets (paused clocks stop, as in sla.py).
+    """
+
     states: tuple[str, ...] = ()
     project_id: uuid.UUID | None = None
     urgency: int | None = None
     search: str = ""
     sort: SortKey = SortKey.REPORTED_AT
     descending: bool = True
+    scope_states: tuple[str, ...] = ()
+    urgencies: tuple[int, ...] = ()
+    owner_id: uuid.UUID | None = None
+    overdue_only: bool = False  # an unmet timer is past due now (open tickets)
+    due_before: dt.datetime | None = None  # an unmet timer falls due before this (UTC, open)
+
+    def is_plain(self) -> bool:
+        """No condition besides the search term (the search can stream from the index)."""
+        return not (
+            self.states or self.scope_states or self.urgencies or self.project_id is not None
+            or self.urgency is not None or self.owner_id is not None or self.overdue_only
+            or self.due_before is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -76,6 +103,16 @@ class TicketRow:
     reported_at: dt.datetime
     rework_count: int
     cursor: tuple[Any, ...] = field(repr=False, compare=False, default=())
+    owner_id: uuid.UUID | None = None
+    customer_name: str = ""
+    channel: str = ""
+    coverage: str | None = None
+    building_part: str | None = None
+    age_band: int | None = None  # sla.AgeBand of an open ticket; None once closed
+    overdue: bool = False  # an unmet timer is past due (open tickets only)
+    overdue_timers: tuple[str, ...] = ()  # which: sla.Timer values
+    next_due: dt.datetime | None = None  # due time of the first unmet timer (UTC)
+    paused: bool = False  # the clocks stand still (waiting for the owner)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-friendly view for scripts (python -m app tickets --json)."""
@@ -112,7 +149,7 @@ def _uses_search_order(flt: TicketFilter) -> bool:
         bool(match_expression(flt.search))
         and flt.sort == SortKey.REPORTED_AT
         and flt.descending
-        and not (flt.states or flt.project_id is not None or flt.urgency is not None)
+        and flt.is_plain()
     )
 
 
@@ -132,15 +169,50 @@ def _matching_ticket_ids(expression: str):
     )
 
 
-def _conditions(flt: TicketFilter) -> list | None:
+def due_before_expr(bound: dt.datetime):
+    """An open ticket with a timer not met whose due time is before `bound`.
+
+    A paused ticket's clock stands at paused_since (its due times move on resume), so it
+    counts only when already overdue then: the same rule as sla.overdue_expr, which is this
+    with bound = now.
+    """
+    clock = func.coalesce(Ticket.paused_since, literal(bound, DateTime()))
+    late = [
+        and_(getattr(Ticket, met).is_(None), getattr(Ticket, due) < clock)
+        for due, met in TIMER_FIELDS.values()
+    ]
+    return and_(Ticket.state.in_(OPEN_STATE_VALUES), or_(*late))
+
+
+def _only_open_states(flt: TicketFilter) -> bool:
+    chosen = [set(states) for states in (flt.states, flt.scope_states) if states]
+    return bool(chosen) and set.intersection(*chosen) <= set(OPEN_STATE_VALUES)
+
+
+def _conditions(flt: TicketFilter, now: dt.datetime) -> list | None:
     """The WHERE terms of a filter; None if it can match nothing."""
     conditions = []
     if flt.states:
         conditions.append(Ticket.state.in_(flt.states))
+    if flt.scope_states:
+        conditions.append(Ticket.state.in_(flt.scope_states))
     if flt.project_id is not None:
         conditions.append(Ticket.project_id == flt.project_id)
     if flt.urgency is not None:
+        # One urgency walks its (urgency, reported_at) index in order and stops at the page end.
         conditions.append(Ticket.urgency == flt.urgency)
+    if flt.urgencies:
+        # Several urgencies cannot be read in date order from that index, so all their rows
+        # (30% of a store) would be sorted. Open tickets are a small share (1% of a million):
+        # with only open states chosen, `urgency + 0` keeps SQLite on the state index.
+        urgency = Ticket.urgency + 0 if _only_open_states(flt) else Ticket.urgency
+        conditions.append(urgency.in_(flt.urgencies))
+    if flt.owner_id is not None:
+        conditions.append(Ticket.owner_id == flt.owner_id)
+    if flt.overdue_only:
+        conditions.append(due_before_expr(now))
+    if flt.due_before is not None:
+        conditions.append(due_before_expr(flt.due_before))
     expression = match_expression(flt.search)
     if expression:
         if not _uses_search_order(flt):
@@ -150,30 +222,65 @@ def _conditions(flt: TicketFilter) -> list | None:
     return conditions
 
 
+def _columns(now: dt.datetime, owner, customer) -> tuple:
+    is_open = Ticket.state.in_(OPEN_STATE_VALUES)
+    return (
+        Ticket.id,
+        Ticket.number,
+        Ticket.state,
+        Ticket.urgency,
+        Project.name.label("project_name"),
+        Ticket.location_label,
+        DefectCategory.name.label("category"),
+        Ticket.reporter_name,
+        Ticket.reporter_phone,
+        func.substr(Ticket.description, 1, 80).label("description"),
+        owner.name.label("owner_name"),
+        Ticket.reported_at,
+        Ticket.rework_count,
+        Ticket.project_id,
+        Ticket.owner_id,
+        customer.name.label("customer_name"),
+        Ticket.channel,
+        Ticket.coverage,
+        Ticket.building_part,
+        case((is_open, age_band_expr(now)), else_=None).label("age_band"),
+        # The open-state test is applied once, here, for all three timers.
+        *(
+            case((is_open, overdue_expr(timer, now, check_state=False)), else_=False).label(
+                f"{timer.value}_overdue"
+            )
+            for timer in Timer
+        ),
+        case((is_open, next_due_expr()), else_=None).label("next_due"),
+        Ticket.paused_since.is_not(None).label("paused"),
+    )
+
+
+def _joined(query, owner, customer):
+    return (
+        query.join(Project, Project.id == Ticket.project_id)
+        .outerjoin(DefectCategory, DefectCategory.id == Ticket.defect_category_id)
+        .outerjoin(owner, owner.id == Ticket.owner_id)
+        .outerjoin(customer, customer.id == Ticket.customer_id)
+    )
+
+
 def fetch_page(
-    session: Session, flt: TicketFilter, cursor: tuple[Any, ...] | None = None, limit: int = PAGE_SIZE
+    session: Session,
+    flt: TicketFilter,
+    cursor: tuple[Any, ...] | None = None,
+    limit: int = PAGE_SIZE,
+    *,
+    now: dt.datetime | None = None,
 ) -> Page:
     """The next `limit` rows of the list after `cursor` (None: the first page)."""
-    conditions = _conditions(flt)
+    now = now or utcnow()
+    conditions = _conditions(flt, now)
     if conditions is None:
         return Page([], None)
-    owner = aliased(Staff)
-    columns = (
-            Ticket.id,
-            Ticket.number,
-            Ticket.state,
-            Ticket.urgency,
-            Project.name.label("project_name"),
-            Ticket.location_label,
-            DefectCategory.name.label("category"),
-            Ticket.reporter_name,
-            Ticket.reporter_phone,
-            func.substr(Ticket.description, 1, 80).label("description"),
-            owner.name.label("owner_name"),
-            Ticket.reported_at,
-            Ticket.rework_count,
-            Ticket.project_id,
-    )
+    owner, customer = aliased(Staff), aliased(Customer)
+    columns = _columns(now, owner, customer)
     if _uses_search_order(flt):
         # Drive from the FTS index, newest document first, and stop at the page end.
         query = (
@@ -185,29 +292,60 @@ def fetch_page(
         )
         if cursor is not None:
             query = query.where(_FTS.c.rowid < cursor[0])
-        query = query.order_by(_FTS.c.rowid.desc())
+        query = _joined(query.order_by(_FTS.c.rowid.desc()), owner, customer).limit(limit)
     else:
-        query = select(*columns).where(*conditions)
+        # Pick the page's ids first, reading only the sort columns, then join and compute the
+        # shown columns for those rows alone: when the filter's rows must be sorted (12,000
+        # open tickets of a million), SQLite would otherwise join and compute them all.
         ordering = _ORDERINGS[flt.sort]
+        page = select(Ticket.id.label("page_id")).where(*conditions)
         if cursor is not None:
             key = tuple_(*ordering)
             bound = tuple_(*(literal(v, type_=c.type) for v, c in zip(cursor, ordering, strict=True)))
-            query = query.where(key < bound if flt.descending else key > bound)
-        query = query.order_by(*(c.desc() if flt.descending else c.asc() for c in ordering))
-    query = (
-        query.join(Project, Project.id == Ticket.project_id)
-        .outerjoin(DefectCategory, DefectCategory.id == Ticket.defect_category_id)
-        .outerjoin(owner, owner.id == Ticket.owner_id)
-    )
-    rows = [_row(r, flt) for r in session.execute(query.limit(limit))]
+            page = page.where(key < bound if flt.descending else key > bound)
+        order = [c.desc() if flt.descending else c.asc() for c in ordering]
+        ids = page.order_by(*order).limit(limit).subquery("page")
+        query = _joined(
+            select(*columns).select_from(ids).join(Ticket, Ticket.id == ids.c.page_id), owner, customer
+        ).order_by(*order)
+    rows = [_row(r, flt) for r in session.execute(query)]
     return Page(rows, rows[-1].cursor if len(rows) == limit else None)
 
 
-def _row(r, flt: TicketFilter) -> TicketRow:
-    if _uses_search_order(flt):
+def fetch_rows(
+    session: Session, flt: TicketFilter, ticket_ids: Sequence[uuid.UUID], *, now: dt.datetime | None = None
+) -> list[TicketRow]:
+    """The rows of these tickets that the filter still shows, as fetch_page makes them.
+
+    For refreshing a loaded list after some tickets changed: a ticket missing from the
+    answer has left the filter. Rows carry the cursor of the filter's order (not of the
+    search index: a plain search is ordered by FTS document, which only a reload can follow).
+    """
+    now = now or utcnow()
+    conditions = _conditions(flt, now)
+    if conditions is None or not ticket_ids:
+        return []
+    owner, customer = aliased(Staff), aliased(Customer)
+    query = select(*_columns(now, owner, customer)).where(*conditions)
+    expression = match_expression(flt.search)
+    if expression and _uses_search_order(flt):
+        query = query.where(Ticket.id.in_(_matching_ticket_ids(expression)))
+    rows = []
+    ids = list(dict.fromkeys(ticket_ids))
+    for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+        chunk = _joined(query.where(Ticket.id.in_(ids[start : start + 500])), owner, customer)
+        rows.extend(_row(r, flt, by_search=False) for r in session.execute(chunk))
+    return rows
+
+
+def _row(r, flt: TicketFilter, *, by_search: bool | None = None) -> TicketRow:
+    if by_search is None:
+        by_search = _uses_search_order(flt)
+    if by_search:
         cursor: tuple[Any, ...] = (r.doc_id,)
     else:
         cursor = tuple(getattr(r, c.key) for c in _ORDERINGS[flt.sort])
+    overdue_timers = tuple(t.value for t in Timer if getattr(r, f"{t.value}_overdue"))
     return TicketRow(
         id=r.id,
         number=r.number,
@@ -223,15 +361,42 @@ def _row(r, flt: TicketFilter) -> TicketRow:
         reported_at=r.reported_at,
         rework_count=r.rework_count,
         cursor=cursor,
+        owner_id=r.owner_id,
+        customer_name=r.customer_name or "",
+        channel=r.channel or "",
+        coverage=r.coverage,
+        building_part=r.building_part,
+        age_band=r.age_band,
+        overdue=bool(overdue_timers),
+        overdue_timers=overdue_timers,
+        next_due=r.next_due,
+        paused=bool(r.paused),
     )
 
 
-def count_tickets(session: Session, flt: TicketFilter) -> int:
+def count_tickets(session: Session, flt: TicketFilter, *, now: dt.datetime | None = None) -> int:
     """How many tickets the filter matches (run off the GUI thread for big stores)."""
-    conditions = _conditions(flt)
+    conditions = _conditions(flt, now or utcnow())
     if conditions is None:
         return 0
     if _uses_search_order(flt):
         matches = _matching_ticket_ids(match_expression(flt.search)).subquery()
         return session.scalar(select(func.count()).select_from(matches)) or 0
     return session.scalar(select(func.count()).select_from(Ticket).where(*conditions)) or 0
+
+
+def end_of_local_day(now: dt.datetime, zone: str = "Asia/Shanghai") -> dt.datetime:
+    """Midnight after `now` (naive UTC) in the clerk's time zone, as naive UTC (今日超时)."""
+    local = to_local(now, zone)
+    midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(), local.tzinfo)
+    return midnight.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def open_load_by_owner(session: Session) -> dict[uuid.UUID, int]:
+    """Open tickets per responsible owner (shown when dispatching, to spread the work)."""
+    query = (
+        select(Ticket.owner_id, func.count())
+        .where(Ticket.state.in_(OPEN_STATE_VALUES), Ticket.owner_id.is_not(None))
+        .group_by(Ticket.owner_id)
+    )
+    return {owner_id: n for owner_id, n in session.execute(query)}
