@@ -16,15 +16,24 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import APP_NAME, ORG_NAME
 from app.config import DEMO_TICKETS_ON_FIRST_START, default_db_path
+from app.controllers.documents_controller import DocumentActions, DocumentsController
 from app.controllers.main_controller import DEFAULT_LANGUAGE, LANGUAGE_KEY, MainController
+from app.controllers.ticket_windows import TicketViews, TicketWindows
 from app.controllers.translations import install_translators
 from app.models.db import Database, DatabaseOpenError, open_database
 from app.resource_locator import resource_path
+from app.views.customers_page import CustomersPage
+from app.views.document_preview_dialog import DocumentDialogs
 from app.views.fonts import install_application_font
+from app.views.intake_dialog import IntakeDialog
+from app.views.kanban_page import KanbanPage
 from app.views.main_window import NAVIGATION, MainWindow, page_title
 from app.views.placeholder_page import PlaceholderPage
 from app.views.placeholders import planned
+from app.views.projects_page import ProjectsPage
 from app.views.settings_page import SettingsPage
+from app.views.stage_forms import ticket_forms
+from app.views.ticket_detail_window import TicketDetailWindow
 from app.views.ticket_list_page import TicketListPage
 from app.views.ticket_table_model import TicketTableModel
 
@@ -33,6 +42,7 @@ from app.views.ticket_table_model import TicketTableModel
 class MainUi:
     window: MainWindow
     controller: MainController
+    tickets: TicketWindows
 
 
 def prepare_application(argv: list[str], language: str | None = None) -> tuple[QApplication, str]:
@@ -57,13 +67,29 @@ def build_main_ui(db: Database, language: str, settings: QSettings | None = None
     ticket_page = TicketListPage(TicketTableModel())
     settings_page = SettingsPage()
     working = {"tickets": ticket_page, "settings": settings_page}
+    working["kanban"] = KanbanPage()
+    working["projects"], working["customers"] = ProjectsPage(), CustomersPage()
     for key, _source in NAVIGATION:
         title = page_title(key)
         window.add_page(key, title, working.get(key) or PlaceholderPage(title, planned(key)))
     controller = MainController(
         db, window, ticket_page, settings_page, settings or QSettings(), language, window
     )
-    return MainUi(window, controller)
+    views = TicketViews(
+        intake_dialog=lambda: IntakeDialog(window),
+        detail_window=lambda choices: TicketDetailWindow(ticket_forms(choices), window),
+    )
+    tickets = TicketWindows(db, controller.bus, controller.user, views, window.show_error, parent=controller)
+    window.newTicketRequested.connect(tickets.new_ticket)
+    controller.tickets.newTicketRequested.connect(tickets.new_ticket)
+    # A Kanban drop that needs input opens the ticket on the form that does it.
+    controller.kanban.stage_form_opener = tickets.open_stage_form
+    documents = DocumentsController(db, controller.bus, controller.user, controller,
+                                    views=DocumentDialogs(window))
+    tickets.document_handler = DocumentActions(documents)
+    documents.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    window.verifyRequested.connect(documents.show_verify_dialog)
+    return MainUi(window, controller, tickets)
 
 
 def _open_store(args: argparse.Namespace) -> Database:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from benchmarks import lifecycle, store_and_list
+from benchmarks import documents, gallery, kanban, lifecycle, store_and_list, workspace
 
 
 def main() -> None:
@@ -15,6 +15,10 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     store_and_list.run(sizes, args.data)
     lifecycle.run(sizes, args.data)
+    gallery.run(args.data)
+    kanban.run(args.data)
+    documents.run(args.data)
+    workspace.run(args.data)
 
 
 if __name__ == "__main__":

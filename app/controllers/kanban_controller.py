@@ -95,6 +95,9 @@ class KanbanController(QObject):
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(lambda: self.page.tick(self.clock()))
+        # The page may go before this controller (a closing window deletes its children in
+        # order): no tick may reach a deleted view.
+        page.destroyed.connect(self._ticker.stop)
 
     def start(self) -> None:
         """Fill the filter lists, restore this user's filters and load the board."""

@@ -22,7 +22,7 @@ from app.models.ticket import Ticket
 from app.models.ticket_detail import TicketDetail, load_detail
 from app.models.ticket_forms import problems_of, submit
 from app.models.vocabulary import TicketState
-from app.models.workflow import Action
+from app.models.workflow import RULES, Action
 
 S = TicketState
 # The forms of each state: shown on top (the stage's work) and as side tabs when allowed.
@@ -69,6 +69,7 @@ class TicketDetailController(QObject):
         self._recheck.timeout.connect(self._check_pending)
         self._pending: set[str] = set()
         self._own_change = False
+        self._filling = False  # pre-filling a form is not the user editing it
 
         window.actionRequested.connect(self.perform)
         window.formEdited.connect(self._form_edited)
@@ -115,10 +116,25 @@ class TicketDetailController(QObject):
         self.window.show_stage(main, side, hint)
         if reset_forms:
             self._touched.clear()
-            for key in main + side:
-                self._prefill(key, detail)
+            self._filling = True
+            try:
+                for key in main + side:
+                    self._prefill(key, detail)
+            finally:
+                self._filling = False
+        for key in main + side:
+            self._offer_actions_of_state(self.window.forms[key], detail.state)
         self._pending.update(main + side)
         self._check_pending()
+
+    @staticmethod
+    def _offer_actions_of_state(form, state: str) -> None:
+        """Hide buttons whose action the state does not have (taking a ticket once it is taken).
+        The acceptance form switches its own two buttons (passed / failed)."""
+        if form.key == "acceptance":
+            return
+        for action, button in form.buttons.items():
+            button.setVisible(state in RULES[Action(action)].states)
 
     def _prefill(self, key: str, detail: TicketDetail) -> None:
         form = self.window.forms[key]
@@ -126,7 +142,7 @@ class TicketDetailController(QObject):
         appointment = values.get("plan_appointment_at")
         values["plan_appointment_at"] = to_local(appointment).replace(tzinfo=None) if appointment else None
         now_local = to_local(self.clock()).replace(tzinfo=None, second=0, microsecond=0)
-        values.update({"reason": "", "text": "", "note": "", "started_at": now_local, "ended_at": None,
+        values.update({"reason": "", "text": "", "note": "", "owner_id": None, "started_at": now_local, "ended_at": None,
                        "people": detail.values.get("plan_people") or "", "description": "",
                        "materials_used": "", "signer_name": detail.customer or detail.reporter_name})
         form.set_values(values)
@@ -142,6 +158,8 @@ class TicketDetailController(QObject):
 
     # -- checking and running ------------------------------------------------------------
     def _form_edited(self, key: str) -> None:
+        if self._filling:
+            return
         self._touched.add(key)
         self._pending.add(key)
         self._recheck.start()

@@ -86,6 +86,7 @@ FIELD_ZH: dict[str, str] = {
     "cancel_reason": "取消原因",
     "duplicate_of_id": "重复的原报修单",
     "rework_count": "返修次数",
+    "materials": "维修材料",  # the plan's material lines, recorded as one text
 }
 
 

@@ -94,15 +94,14 @@ class DirtyTracker(QObject):
 
 def ask_unsaved(parent: QWidget, what: str) -> str:
     """保存 / 放弃 / 取消: what to do with unsaved changes of `what` (a project, a customer)."""
-    tr = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setObjectName("unsavedPrompt")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("MasterData", "Unsaved changes"))
-    box.setText(tr("MasterData", "%1 has unsaved changes. Save them?").replace("%1", what))
-    save = box.addButton(tr("MasterData", "Save"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(tr("MasterData", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(tr("MasterData", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(QCoreApplication.translate("MasterData", "Unsaved changes"))
+    box.setText(QCoreApplication.translate("MasterData", "%1 has unsaved changes. Save them?").replace("%1", what))
+    save = box.addButton(QCoreApplication.translate("MasterData", "Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QCoreApplication.translate("MasterData", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("MasterData", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     save.setObjectName("unsavedSave")
     discard.setObjectName("unsavedDiscard")
     cancel.setObjectName("unsavedCancel")

@@ -268,8 +268,8 @@ class TicketDetailWindow(QWidget):
             self.forms[key].show()
         for key in side:
             form = self.forms[key]
+            form.setVisible(True)  # undo the hide above; the tab widget shows only its current page
             self.side_tabs.addTab(form, form.title_label.text())
-            form.show()
         self.side_tabs.setVisible(bool(side))
         for index in range(self.side_tabs.count()):
             if self.side_tabs.tabText(index) == current_side:

@@ -19,6 +19,13 @@ def isolated_settings(tmp_path: Path, qapp):
 
 
 @pytest.fixture(autouse=True)
+def empty_clipboard(qapp):
+    """Mime data left on the offscreen clipboard crashes Qt when the application exits."""
+    yield
+    qapp.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
 def no_thread_left_running(qapp):
     yield
     from PySide6.QtCore import QThreadPool
