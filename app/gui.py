@@ -89,6 +89,7 @@ def build_main_ui(db: Database, language: str, settings: QSettings | None = None
     tickets.document_handler = DocumentActions(documents)
     documents.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
     window.verifyRequested.connect(documents.show_verify_dialog)
+    controller.tickets.exportRequested.connect(documents.export_batch)
     return MainUi(window, controller, tickets)
 
 

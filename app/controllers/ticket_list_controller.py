@@ -31,6 +31,7 @@ from app.models.ticket_list import (
     end_of_local_day,
     fetch_page,
     fetch_rows,
+    matching_ids,
     open_load_by_owner,
 )
 from app.models.vocabulary import TicketState, Urgency
@@ -38,6 +39,9 @@ from app.models.workflow import OWNER_ROLES, TransitionRefused
 
 SAVED_FILTERS_KEY = "tickets/saved_filters"
 TICK_MS = 60_000  # countdowns and overdue flags of the rows on screen follow the clock
+
+
+EXPORT_LIMIT = 5000  # forms per batch export of a whole filter (about five minutes of work)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,6 +108,7 @@ class TicketListController(QObject):
     errorOccurred = Signal(str)  # a message for the clerk
     ticketOpened = Signal(object)  # the id of a ticket to open (also sent as bus.open)
     newTicketRequested = Signal()  # the page's 新建报修 button or Ctrl+N
+    exportRequested = Signal(list, str, str)  # ticket ids, document kind, folder
 
     def __init__(
         self,
@@ -129,6 +134,7 @@ class TicketListController(QObject):
 
         self.page.filtersChanged.connect(self.apply_filters)
         self.page.refreshRequested.connect(self.refresh)
+        self.page.exportRequested.connect(self._export)
         self.page.ticketActivated.connect(self._open)
         self.page.newTicketRequested.connect(self.newTicketRequested)
         self.page.assignRequested.connect(self.begin_assignment)
@@ -306,6 +312,19 @@ class TicketListController(QObject):
         self._refresh_rows(self.page.visible_row_ids())
 
     # -- opening -------------------------------------------------------------------------------
+    def _export(self, kind: str, folder: str, selected: list) -> None:
+        """Export a form for the selected tickets, or for those the filter shows."""
+        ids = list(selected)
+        if not ids:
+            try:
+                with self.db.sessions() as session:
+                    ids = matching_ids(session, self.current_filter(), limit=EXPORT_LIMIT)
+            except SQLAlchemyError as error:
+                self._report(error)
+                return
+        if ids:
+            self.exportRequested.emit(ids, kind, folder)
+
     def _open(self, row: Any) -> None:
         self.ticketOpened.emit(row.id)
         self.bus.open(row.id)

@@ -385,6 +385,17 @@ def count_tickets(session: Session, flt: TicketFilter, *, now: dt.datetime | Non
     return session.scalar(select(func.count()).select_from(Ticket).where(*conditions)) or 0
 
 
+def matching_ids(session: Session, flt: TicketFilter, *, limit: int, now: dt.datetime | None = None) -> list[uuid.UUID]:
+    """Ids of up to `limit` tickets the filter matches, newest first (a batch export)."""
+    conditions = _conditions(flt, now or utcnow())
+    if conditions is None:
+        return []
+    query = select(Ticket.id).where(*conditions)
+    if _uses_search_order(flt):
+        query = query.where(Ticket.id.in_(_matching_ticket_ids(match_expression(flt.search))))
+    return list(session.scalars(query.order_by(Ticket.reported_at.desc()).limit(limit)))
+
+
 def end_of_local_day(now: dt.datetime, zone: str = "Asia/Shanghai") -> dt.datetime:
     """Midnight after `now` (naive UTC) in the clerk's time zone, as naive UTC (今日超时)."""
     local = to_local(now, zone)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -125,6 +126,14 @@ _DEFAULT_ORDER = [
 ]
 _AGE_BAR_WIDTH = 4
 
+
+
+# The forms a batch export can make: (kind, title).
+DOCUMENT_KINDS = [
+    ("confirmation", QT_TRANSLATE_NOOP("TicketListPage", "Completion confirmation forms…")),
+    ("work-order", QT_TRANSLATE_NOOP("TicketListPage", "Work orders…")),
+    ("not-covered", QT_TRANSLATE_NOOP("TicketListPage", "Not-covered notices…")),
+]
 
 class TicketDelegate(QStyledItemDelegate):
     """Draws the ageing bar beside the ticket number and the red 超时 badge in the state cell."""
@@ -251,6 +260,7 @@ class TicketListPage(QWidget):
     savedFilterChosen = Signal(str)
     savedFilterRemoved = Signal(str)
     refreshRequested = Signal()
+    exportRequested = Signal(str, str, list)  # document kind, folder, selected ids (empty: the filter)
 
     def __init__(self, model: TicketTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -310,6 +320,19 @@ class TicketListPage(QWidget):
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_button.setMenu(self.column_menu)
 
+        self.export_menu = QMenu(self)
+        self.export_menu.setObjectName("exportMenu")
+        for kind, title in DOCUMENT_KINDS:
+            self.export_menu.addAction(QCoreApplication.translate("TicketListPage", title),
+                                       lambda kind=kind: self._choose_export_folder(kind))
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setText(self.tr("Export forms"))
+        self.export_button.setToolTip(self.tr("Save a form as PDF for each selected ticket, or for every "
+                                              "ticket of the filter when none is selected"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setMenu(self.export_menu)
+
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.new_button)
         toolbar.addWidget(self.assign_button)
@@ -317,6 +340,7 @@ class TicketListPage(QWidget):
         toolbar.addLayout(quick)
         toolbar.addWidget(self.saved_button)
         toolbar.addStretch(1)
+        toolbar.addWidget(self.export_button)
         toolbar.addWidget(self.columns_button)
 
         # -- filter bar ---------------------------------------------------------------------
@@ -704,6 +728,11 @@ class TicketListPage(QWidget):
         self.show_message(self.tr("%n row(s) copied", "", len(rows)))
 
     # -- assigning -------------------------------------------------------------------------
+    def _choose_export_folder(self, kind: str) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDF files"))
+        if folder:
+            self.exportRequested.emit(kind, folder, self.selected_ids())
+
     def request_assignment(self) -> None:
         ids = self.selected_ids()
         if not ids:

@@ -1140,42 +1140,42 @@ Open it with the system viewer.</source>
 <context>
     <name>KanbanController</name>
     <message>
-        <location filename="../../app/controllers/kanban_controller.py" line="213" />
+        <location filename="../../app/controllers/kanban_controller.py" line="216" />
         <source>This card has no next state to move to.</source>
         <translation>此卡片没有可移入的下一状态。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/kanban_controller.py" line="252" />
+        <location filename="../../app/controllers/kanban_controller.py" line="255" />
         <source>The ticket no longer exists.</source>
         <translation>该报修单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/kanban_controller.py" line="261" />
+        <location filename="../../app/controllers/kanban_controller.py" line="264" />
         <source>There is no step from “%1” straight to “%2”.</source>
         <translation>不能从“%1”直接转到“%2”。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/kanban_controller.py" line="272" />
+        <location filename="../../app/controllers/kanban_controller.py" line="275" />
         <source>“%1” needs its form: open the ticket to fill it in.</source>
         <translation>“%1”需要填写表单：请打开报修单填写。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/kanban_controller.py" line="286" />
+        <location filename="../../app/controllers/kanban_controller.py" line="289" />
         <source>%1 cannot move to “%2”: %3</source>
         <translation>%1 不能移到“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/kanban_controller.py" line="303" />
+        <location filename="../../app/controllers/kanban_controller.py" line="306" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/kanban_controller.py" line="306" />
+        <location filename="../../app/controllers/kanban_controller.py" line="309" />
         <source>The board could not be written to %1 %2</source>
         <translation>看板无法写入 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/kanban_controller.py" line="314" />
+        <location filename="../../app/controllers/kanban_controller.py" line="317" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
@@ -2791,12 +2791,12 @@ Open it with the system viewer.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui.py" line="107" />
+        <location filename="../../app/gui.py" line="109" />
         <source>Creating the demo database…</source>
         <translation>正在创建演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="148" />
+        <location filename="../../app/gui.py" line="150" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
     </message>
@@ -2817,23 +2817,23 @@ Open it with the system viewer.</source>
 <context>
     <name>TicketDetailController</name>
     <message>
-        <location filename="../../app/controllers/ticket_detail_controller.py" line="92" />
-        <location filename="../../app/controllers/ticket_detail_controller.py" line="176" />
+        <location filename="../../app/controllers/ticket_detail_controller.py" line="93" />
+        <location filename="../../app/controllers/ticket_detail_controller.py" line="194" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/ticket_detail_controller.py" line="95" />
+        <location filename="../../app/controllers/ticket_detail_controller.py" line="96" />
         <source>This ticket no longer exists.</source>
         <translation>这张报修单已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/ticket_detail_controller.py" line="114" />
+        <location filename="../../app/controllers/ticket_detail_controller.py" line="115" />
         <source>This ticket is closed; its history is read-only.</source>
         <translation>这张报修单已关闭，处理记录只读。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/ticket_detail_controller.py" line="193" />
+        <location filename="../../app/controllers/ticket_detail_controller.py" line="211" />
         <source>Nothing was saved: the database reported %1</source>
         <translation>未保存任何内容：数据库报告 %1</translation>
     </message>
@@ -3186,27 +3186,27 @@ Open it with the system viewer.</source>
 <context>
     <name>TicketListController</name>
     <message>
-        <location filename="../../app/controllers/ticket_list_controller.py" line="194" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="200" />
         <source>No current user is chosen (Settings): “My open tickets” is empty</source>
         <translation>尚未选择当前用户（设置）：“我的待办”为空</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/ticket_list_controller.py" line="260" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="266" />
         <source>Filter “%1” saved</source>
         <translation>已保存筛选“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/ticket_list_controller.py" line="271" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="277" />
         <source>Filter “%1” removed</source>
         <translation>已删除筛选“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/controllers/ticket_list_controller.py" line="371" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="390" />
         <source>%n ticket(s) assigned to %1</source>
         <translation><numerusform>已将 %n 张报修单指派给 %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/controllers/ticket_list_controller.py" line="389" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="408" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
@@ -3214,239 +3214,269 @@ Open it with the system viewer.</source>
 <context>
     <name>TicketListPage</name>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="67" />
+        <location filename="../../app/views/ticket_list_page.py" line="68" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="68" />
+        <location filename="../../app/views/ticket_list_page.py" line="69" />
         <source>My open tickets</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="69" />
+        <location filename="../../app/views/ticket_list_page.py" line="70" />
         <source>Overdue today</source>
         <translation>今日超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="70" />
+        <location filename="../../app/views/ticket_list_page.py" line="71" />
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="71" />
+        <location filename="../../app/views/ticket_list_page.py" line="72" />
         <source>Awaiting acceptance</source>
         <translation>待验收</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="72" />
+        <location filename="../../app/views/ticket_list_page.py" line="73" />
         <source>All open</source>
         <translation>全部未结</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="75" />
+        <location filename="../../app/views/ticket_list_page.py" line="76" />
         <source>Every ticket (the filters below still apply)</source>
         <translation>全部报修单（下方筛选条件仍然有效）</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="76" />
+        <location filename="../../app/views/ticket_list_page.py" line="77" />
         <source>Open tickets I am responsible for</source>
         <translation>我负责的未结报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="77" />
+        <location filename="../../app/views/ticket_list_page.py" line="78" />
         <source>Open tickets already overdue or with a timer due before midnight</source>
         <translation>已超时或今天24点前到期的未结报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="80" />
+        <location filename="../../app/views/ticket_list_page.py" line="81" />
         <source>Open emergency and urgent tickets</source>
         <translation>紧急和加急的未结报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="81" />
+        <location filename="../../app/views/ticket_list_page.py" line="82" />
         <source>Tickets waiting for the owner's acceptance</source>
         <translation>等待业主验收的报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="82" />
+        <location filename="../../app/views/ticket_list_page.py" line="83" />
         <source>Every ticket not yet closed</source>
         <translation>所有尚未关闭的报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="176" />
+        <location filename="../../app/views/ticket_list_page.py" line="133" />
+        <source>Completion confirmation forms…</source>
+        <translation>保修完成确认单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/ticket_list_page.py" line="134" />
+        <source>Work orders…</source>
+        <translation>维修派工单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/ticket_list_page.py" line="135" />
+        <source>Not-covered notices…</source>
+        <translation>不予保修告知书…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/ticket_list_page.py" line="185" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="264" />
-        <location filename="../../app/views/ticket_list_page.py" line="435" />
+        <location filename="../../app/views/ticket_list_page.py" line="274" />
+        <location filename="../../app/views/ticket_list_page.py" line="459" />
         <source>New ticket</source>
         <translation>新建报修</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="267" />
+        <location filename="../../app/views/ticket_list_page.py" line="277" />
         <source>Register a new repair request (Ctrl+N)</source>
         <translation>登记一张新的报修单（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="269" />
-        <location filename="../../app/views/ticket_list_page.py" line="393" />
+        <location filename="../../app/views/ticket_list_page.py" line="279" />
+        <location filename="../../app/views/ticket_list_page.py" line="417" />
         <source>Assign owner…</source>
         <translation>指派责任人…</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="271" />
+        <location filename="../../app/views/ticket_list_page.py" line="281" />
         <source>Assign the selected tickets to one person (Ctrl+Shift+A)</source>
         <translation>把选中的报修单指派给一个人（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="297" />
+        <location filename="../../app/views/ticket_list_page.py" line="307" />
         <source>Saved filters</source>
         <translation>我的筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="308" />
+        <location filename="../../app/views/ticket_list_page.py" line="318" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="309" />
+        <location filename="../../app/views/ticket_list_page.py" line="319" />
         <source>Choose the columns shown (also: right-click the header)</source>
         <translation>选择显示哪些列（也可在表头上单击右键）</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="326" />
+        <location filename="../../app/views/ticket_list_page.py" line="330" />
+        <source>Export forms</source>
+        <translation>导出表单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/ticket_list_page.py" line="331" />
+        <source>Save a form as PDF for each selected ticket, or for every ticket of the filter when none is selected</source>
+        <translation>为选中的每张报修单导出 PDF 表单；未选中时导出当前筛选出的全部报修单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/ticket_list_page.py" line="350" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="327" />
+        <location filename="../../app/views/ticket_list_page.py" line="351" />
         <source>Open (not closed)</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="335" />
+        <location filename="../../app/views/ticket_list_page.py" line="359" />
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="339" />
+        <location filename="../../app/views/ticket_list_page.py" line="363" />
         <source>All urgencies</source>
         <translation>全部紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="347" />
+        <location filename="../../app/views/ticket_list_page.py" line="371" />
         <source>Search number, description, location, reporter, phone…  (Ctrl+F)</source>
         <translation>搜索单号、描述、位置、报修人、电话…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="351" />
+        <location filename="../../app/views/ticket_list_page.py" line="375" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="353" />
+        <location filename="../../app/views/ticket_list_page.py" line="377" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="355" />
+        <location filename="../../app/views/ticket_list_page.py" line="379" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="391" />
+        <location filename="../../app/views/ticket_list_page.py" line="415" />
         <source>Open ticket</source>
         <translation>打开报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="397" />
+        <location filename="../../app/views/ticket_list_page.py" line="421" />
         <source>Copy rows (for Excel)</source>
         <translation>复制所选行（可粘贴到 Excel）</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="439" />
+        <location filename="../../app/views/ticket_list_page.py" line="463" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="557" />
+        <location filename="../../app/views/ticket_list_page.py" line="581" />
         <source>Save current filter as…</source>
         <translation>将当前筛选保存为…</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="560" />
+        <location filename="../../app/views/ticket_list_page.py" line="584" />
         <source>Remove saved filter</source>
         <translation>删除已存筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="574" />
+        <location filename="../../app/views/ticket_list_page.py" line="598" />
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="575" />
+        <location filename="../../app/views/ticket_list_page.py" line="599" />
         <source>Name of this filter (quick filter, state, project, urgency, search):</source>
         <translation>筛选名称（保存快速筛选、状态、项目、紧急程度和搜索词）：</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="577" />
+        <location filename="../../app/views/ticket_list_page.py" line="601" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="640" />
+        <location filename="../../app/views/ticket_list_page.py" line="664" />
         <source>Restore default columns</source>
         <translation>恢复默认列</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="656" />
+        <location filename="../../app/views/ticket_list_page.py" line="680" />
         <source>This column cannot be sorted</source>
         <translation>此列不能排序</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/ticket_list_page.py" line="704" />
+        <location filename="../../app/views/ticket_list_page.py" line="728" />
         <source>%n row(s) copied</source>
         <translation><numerusform>已复制 %n 行</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="710" />
+        <location filename="../../app/views/ticket_list_page.py" line="732" />
+        <source>Folder for the PDF files</source>
+        <translation>PDF 文件保存到</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/ticket_list_page.py" line="739" />
         <source>Select the tickets to assign first</source>
         <translation>请先选中要指派的报修单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/ticket_list_page.py" line="739" />
+        <location filename="../../app/views/ticket_list_page.py" line="768" />
         <source>… and %n more</source>
         <translation><numerusform>… 另有 %n 张未列出</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="746" />
+        <location filename="../../app/views/ticket_list_page.py" line="775" />
         <source>Assign responsible owner</source>
         <translation>指派责任人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/ticket_list_page.py" line="747" />
+        <location filename="../../app/views/ticket_list_page.py" line="776" />
         <source>%n ticket(s) cannot be assigned. Nothing has been changed.</source>
         <translation><numerusform>有 %n 张报修单不能指派，所有报修单均未修改。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/ticket_list_page.py" line="751" />
+        <location filename="../../app/views/ticket_list_page.py" line="780" />
         <source>Assign the other %n</source>
         <translation><numerusform>只指派其余 %n 张</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="755" />
+        <location filename="../../app/views/ticket_list_page.py" line="784" />
         <source>Back</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_list_page.py" line="769" />
+        <location filename="../../app/views/ticket_list_page.py" line="798" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/ticket_list_page.py" line="771" />
+        <location filename="../../app/views/ticket_list_page.py" line="800" />
         <source>%n ticket(s)</source>
         <translation><numerusform>共 %n 张报修单</numerusform></translation>
     </message>

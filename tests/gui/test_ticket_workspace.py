@@ -329,3 +329,23 @@ def test_print_menu_saves_the_confirmation_form(ui, demo_db, qtbot, tmp_path, mo
     save.trigger()
     qtbot.waitUntil(lambda: target.is_file() and target.stat().st_size > 1000, timeout=15000)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_batch_export_of_the_selected_tickets(ui, demo_db, qtbot, tmp_path, monkeypatch) -> None:
+    """报修单 → 导出表单: one PDF per selected ticket, made off the GUI thread."""
+    from PySide6.QtWidgets import QFileDialog
+
+    page = ui.window.page("tickets")
+    ui.window.show_page("tickets")
+    combo = page.state_combo
+    combo.setCurrentIndex(find_data(combo, ("archived",)))
+    qtbot.waitUntil(lambda: page.model.rowCount() > 2, timeout=5000)
+    page.table.selectRow(0)
+    page.table.selectionModel().select(
+        page.model.index(1, 0), page.table.selectionModel().SelectionFlag.Select
+        | page.table.selectionModel().SelectionFlag.Rows)
+    assert len(page.selected_ids()) == 2
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    action = next(a for a in page.export_menu.actions() if "确认单" in a.text())
+    action.trigger()
+    qtbot.waitUntil(lambda: len(list(tmp_path.glob("*.pdf"))) == 2, timeout=30000)
