@@ -808,8 +808,7 @@ class TicketListPage(QWidget):
             f"{QCoreApplication.translate('TicketTableModel', AGE_BANDS[band])}&nbsp;&nbsp;"
             for band in range(len(AGE_BANDS))
         )
-        badge = (
-            f'<span style="background:{OVERDUE_RED.name()};color:white">&nbsp;'
-            f"{QCoreApplication.translate('TicketListPage', 'Overdue')}&nbsp;</span>"
-        )
-        return f"{self.tr('Age:')}&nbsp;{swatches}{badge}"
+        overdue = self.tr("Overdue")
+        badge = f'<span style="background:{OVERDUE_RED.name()};color:white">&nbsp;{overdue}&nbsp;</span>'
+        age = self.tr("Age:")
+        return f"{age}&nbsp;{swatches}{badge}"

@@ -3290,6 +3290,7 @@ Open it with the system viewer.</source>
     </message>
     <message>
         <location filename="../../app/views/ticket_list_page.py" line="185" />
+        <location filename="../../app/views/ticket_list_page.py" line="811" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
@@ -3479,6 +3480,11 @@ Open it with the system viewer.</source>
         <location filename="../../app/views/ticket_list_page.py" line="800" />
         <source>%n ticket(s)</source>
         <translation><numerusform>共 %n 张报修单</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/ticket_list_page.py" line="813" />
+        <source>Age:</source>
+        <translation>账龄：</translation>
     </message>
 </context>
 <context>
