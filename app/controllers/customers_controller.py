@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.controllers.location_tree_controller import LocationTreeBinder
+from app.controllers.master_saving import database_refusal, save_form
 from app.models.db import Database
 from app.models.master_data import MasterDataRefused, load_customer, save_customer, search_customers
 from app.models.master_forms import Choice, CustomerForm
@@ -35,11 +36,6 @@ class CustomersController(QObject):
         page.revertRequested.connect(self.revert)
         page.addUnitRequested.connect(self.pick_unit)
 
-    def _db_error(self, error: Exception) -> str:
-        return self.tr("The database refused the change; nothing was saved: %1").replace(
-            "%1", str(error)
-        )
-
     def start(self) -> None:
         self.search()
         self.new_customer()
@@ -49,7 +45,7 @@ class CustomersController(QObject):
             with self.db.sessions() as session:
                 rows = search_customers(session, self.page.search_text())
         except SQLAlchemyError as error:
-            self.errorOccurred.emit(self._db_error(error))
+            self.errorOccurred.emit(database_refusal(error))
             return
         self.page.set_results(rows, select_id)
 
@@ -61,7 +57,7 @@ class CustomersController(QObject):
             self.errorOccurred.emit("；".join(refused.messages))
             return
         except SQLAlchemyError as error:
-            self.errorOccurred.emit(self._db_error(error))
+            self.errorOccurred.emit(database_refusal(error))
             return
         self.page.set_form(form)
 
@@ -78,14 +74,8 @@ class CustomersController(QObject):
     def save(self) -> None:
         """One transaction: the customer and every unit added, or nothing."""
         form = self.page.form()
-        try:
-            with self.db.transaction() as session:
-                customer_id = save_customer(session, form)
-        except MasterDataRefused as refused:
-            self.page.show_problems([(p.field, p.message) for p in refused.problems])
-            return
-        except SQLAlchemyError as error:
-            self.page.show_problems([("", self._db_error(error))])
+        customer_id = save_form(self.db, save_customer, form, self.page.show_problems)
+        if customer_id is None:
             return
         self.page.mark_saved()
         self.search(customer_id)
@@ -103,7 +93,7 @@ class CustomersController(QObject):
                     )
                 ]
         except SQLAlchemyError as error:
-            self.errorOccurred.emit(self._db_error(error))
+            self.errorOccurred.emit(database_refusal(error))
             return
         dialog = self.page.open_unit_picker(projects)
         self.picker_binder = LocationTreeBinder(self.db, dialog.panel, dialog)

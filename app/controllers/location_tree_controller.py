@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.controllers.background import run_in_background
+from app.controllers.master_saving import database_refusal
 from app.models.db import Database
 from app.models.location import Location
 from app.models.location_patterns import (
@@ -48,11 +49,6 @@ class LocationTreeBinder(QObject):
         if project_id is not None:
             self._children(None)
 
-    def _db_error(self, error: Exception) -> str:
-        return self.tr("The database refused the change; nothing was saved: %1").replace(
-            "%1", str(error)
-        )
-
     def _children(self, parent_id: uuid.UUID | None) -> None:
         if self.project_id is None:
             return
@@ -61,7 +57,7 @@ class LocationTreeBinder(QObject):
                 rows = children_of(session, self.project_id, parent_id)
                 total = count_places_of(session, self.project_id) if parent_id is None else None
         except SQLAlchemyError as error:
-            self.panel.show_message(self._db_error(error))
+            self.panel.show_message(database_refusal(error))
             return
         self.panel.set_children(parent_id, rows)
         if total is not None:
@@ -74,7 +70,7 @@ class LocationTreeBinder(QObject):
             with self.db.sessions() as session:
                 rows = search_places(session, self.project_id, text)
         except SQLAlchemyError as error:
-            self.panel.show_message(self._db_error(error))
+            self.panel.show_message(database_refusal(error))
             return
         self.panel.show_search_results(rows)
         self.panel.show_count(self.tr("%n place(s) found (at most 200 shown)", "", len(rows)))
@@ -88,7 +84,7 @@ class LocationTreeBinder(QObject):
             self.panel.show_message(str(error))
             return
         except SQLAlchemyError as error:
-            self.panel.show_message(self._db_error(error))
+            self.panel.show_message(database_refusal(error))
             return
         self.panel.show_message("")
         self._refresh(parent_id)
@@ -104,7 +100,7 @@ class LocationTreeBinder(QObject):
         except PatternError as error:
             self.panel.show_message(str(error))
         except SQLAlchemyError as error:
-            self.panel.show_message(self._db_error(error))
+            self.panel.show_message(database_refusal(error))
         else:
             self.panel.show_message("")
         # Refresh in every case: a refused name goes back to the stored one.
@@ -113,7 +109,7 @@ class LocationTreeBinder(QObject):
                 place = session.get(Location, place_id)
                 parent_id = place.parent_id if place else parent_id
         except SQLAlchemyError as error:
-            self.panel.show_message(self._db_error(error))
+            self.panel.show_message(database_refusal(error))
             return
         self._refresh(parent_id)
         self.panel.select_place(place_id)
@@ -157,7 +153,7 @@ class LocationTreeBinder(QObject):
         def failed(error: Exception) -> None:
             if generation != self._preview_generation:
                 return
-            message = str(error) if isinstance(error, PatternError) else self._db_error(error)
+            message = str(error) if isinstance(error, PatternError) else database_refusal(error)
             self.panel.show_bulk_preview(message, False)
 
         run_in_background(work, shown, failed)
@@ -188,6 +184,6 @@ class LocationTreeBinder(QObject):
             if isinstance(error, PatternError):
                 self.panel.show_bulk_finished(str(error))
             else:
-                self.panel.show_bulk_finished(self._db_error(error))
+                self.panel.show_bulk_finished(database_refusal(error))
 
         run_in_background(work, done, failed)

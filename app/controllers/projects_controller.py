@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.controllers.location_tree_controller import LocationTreeBinder
+from app.controllers.master_saving import database_refusal, save_form
 from app.controllers.staff_controller import StaffController
 from app.models.db import Database
 from app.models.master_data import (
@@ -60,11 +61,6 @@ class ProjectsController(QObject):
         self.staff.staffChanged.connect(self._staff_changed)
         self.staff.errorOccurred.connect(self.errorOccurred)
 
-    def _db_error(self, error: Exception) -> str:
-        return self.tr("The database refused the change; nothing was saved: %1").replace(
-            "%1", str(error)
-        )
-
     def start(self) -> None:
         """Load the page now if it is on screen, else the first time it is shown (faster start)."""
         self._loaded = False
@@ -92,7 +88,7 @@ class ProjectsController(QObject):
             with self.db.sessions() as session:
                 rows = list_projects(session)
         except SQLAlchemyError as error:
-            self.errorOccurred.emit(self._db_error(error))
+            self.errorOccurred.emit(database_refusal(error))
             return []
         self.page.set_projects(rows, select)
         return rows
@@ -107,7 +103,7 @@ class ProjectsController(QObject):
                     for row in list_org_units(session, OrgKind.SUBCONTRACTOR)
                 ]
         except SQLAlchemyError as error:
-            self.errorOccurred.emit(self._db_error(error))
+            self.errorOccurred.emit(database_refusal(error))
             return
         self._dept_ids = [choice.id for choice in depts]
         self.editor.set_choices(depts, managers, subcontractors)
@@ -134,7 +130,7 @@ class ProjectsController(QObject):
             self.errorOccurred.emit("；".join(refused.messages))
             return
         except SQLAlchemyError as error:
-            self.errorOccurred.emit(self._db_error(error))
+            self.errorOccurred.emit(database_refusal(error))
             return
         if select:
             self.page.select_project(project_id)
@@ -160,14 +156,8 @@ class ProjectsController(QObject):
     def save(self) -> None:
         """One transaction: the project, its terms and subcontractors, or nothing."""
         form = self.editor.form()
-        try:
-            with self.db.transaction() as session:
-                project_id = save_project(session, form)
-        except MasterDataRefused as refused:
-            self.editor.show_problems([(p.field, p.message) for p in refused.problems])
-            return
-        except SQLAlchemyError as error:
-            self.editor.show_problems([("", self._db_error(error))])
+        project_id = save_form(self.db, save_project, form, self.editor.show_problems)
+        if project_id is None:
             return
         self.editor.mark_saved()
         self._reload_list(project_id)

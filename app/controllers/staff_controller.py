@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.controllers.master_saving import database_refusal, save_form
 from app.models.db import Database
 from app.models.master_data import (
     MasterDataRefused,
@@ -43,11 +44,6 @@ class StaffController(QObject):
         panel.activeToggleRequested.connect(self.set_active)
         panel.staffFilterChanged.connect(lambda: self.reload_staff(self.panel.staff_form().id))
 
-    def _db_error(self, error: Exception) -> str:
-        return self.tr("The database refused the change; nothing was saved: %1").replace(
-            "%1", str(error)
-        )
-
     def start(self) -> None:
         self.reload_orgs()
         self.reload_staff()
@@ -60,7 +56,7 @@ class StaffController(QObject):
                 rows = list_org_units(session)
                 choices = org_choices(session)
         except SQLAlchemyError as error:
-            self.errorOccurred.emit(self._db_error(error))
+            self.errorOccurred.emit(database_refusal(error))
             return
         self.panel.set_org_units(rows, select)
         self.panel.set_org_choices(choices)
@@ -71,7 +67,7 @@ class StaffController(QObject):
             with self.db.sessions() as session:
                 rows = list_staff(session, include_inactive, text)
         except SQLAlchemyError as error:
-            self.errorOccurred.emit(self._db_error(error))
+            self.errorOccurred.emit(database_refusal(error))
             return
         self.panel.set_staff(rows, select)
 
@@ -87,14 +83,8 @@ class StaffController(QObject):
 
     def save_org(self) -> None:
         form = self.panel.org_form()
-        try:
-            with self.db.transaction() as session:
-                unit_id = save_org_unit(session, form)
-        except MasterDataRefused as refused:
-            self.panel.show_org_problems([(p.field, p.message) for p in refused.problems])
-            return
-        except SQLAlchemyError as error:
-            self.panel.show_org_problems([("", self._db_error(error))])
+        unit_id = save_form(self.db, save_org_unit, form, self.panel.show_org_problems)
+        if unit_id is None:
             return
         self.panel.org_saved()
         self.reload_orgs(unit_id)
@@ -117,14 +107,8 @@ class StaffController(QObject):
 
     def save_staff(self) -> None:
         form = self.panel.staff_form()
-        try:
-            with self.db.transaction() as session:
-                staff_id = save_staff(session, form)
-        except MasterDataRefused as refused:
-            self.panel.show_staff_problems([(p.field, p.message) for p in refused.problems])
-            return
-        except SQLAlchemyError as error:
-            self.panel.show_staff_problems([("", self._db_error(error))])
+        staff_id = save_form(self.db, save_staff, form, self.panel.show_staff_problems)
+        if staff_id is None:
             return
         self.panel.staff_saved()
         self.reload_staff(staff_id)
@@ -140,7 +124,7 @@ class StaffController(QObject):
             self.panel.show_staff_problems([(p.field, p.message) for p in refused.problems])
             return
         except SQLAlchemyError as error:
-            self.panel.show_staff_problems([("", self._db_error(error))])
+            self.panel.show_staff_problems([("", database_refusal(error))])
             return
         self.reload_staff(staff_id)
         self.reload_orgs(self.panel.org_form().id)

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 
 from app.views import labels
 from app.views.photo_drop_zone import PhotoDropZone
-from app.views.stage_form import StageForm, check_field, combo_field, message_label, text_field
+from app.views.stage_form import (
+    StageForm,
+    check_field,
+    combo_field,
+    discard_confirmed,
+    message_label,
+    text_field,
+)
 
 
 class IntakeDialog(QDialog):
@@ -238,16 +245,12 @@ class IntakeDialog(QDialog):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._saved and self.form.is_dirty():
-            answer = QMessageBox.question(
-                self, self.tr("Unsaved request"),
-                self.tr("The request has not been registered. Close and discard what was typed?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                event.ignore()
-                return
+        if not self._saved and self.form.is_dirty() and not discard_confirmed(
+            self, self.tr("Unsaved request"),
+            self.tr("The request has not been registered. Close and discard what was typed?"),
+        ):
+            event.ignore()
+            return
         event.accept()
         if not self._saved:
             self.done(QDialog.DialogCode.Rejected)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -343,6 +344,16 @@ class StageForm(QWidget):
             label.setText(why)
             button.setToolTip(why)
         label.setVisible(bool(messages) and not button.isHidden())
+
+
+def discard_confirmed(parent: QWidget, title: str, question: str) -> bool:
+    """Ask before unsaved input is thrown away (Discard / Cancel; Cancel is the default)."""
+    answer = QMessageBox.question(
+        parent, title, question,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
 
 
 def fit_width(widget: QWidget) -> None:

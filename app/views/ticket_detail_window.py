@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.views import labels
 from app.views.attachment_gallery import AttachmentGallery
 from app.views.gallery_items import GalleryItem
-from app.views.stage_form import StageForm
+from app.views.stage_form import StageForm, discard_confirmed
 
 
 def countdown_text(remaining: dt.timedelta) -> str:
@@ -389,16 +389,12 @@ class TicketDetailWindow(QWidget):
         return [f for f in self.forms.values() if f.isVisible() and f.is_dirty()]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._allow_close and self.unsaved_forms():
-            answer = QMessageBox.question(
-                self, self.tr("Unsaved changes"),
-                self.tr("This ticket has input that is not saved. Close and discard it?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                event.ignore()
-                return
+        if not self._allow_close and self.unsaved_forms() and not discard_confirmed(
+            self, self.tr("Unsaved changes"),
+            self.tr("This ticket has input that is not saved. Close and discard it?"),
+        ):
+            event.ignore()
+            return
         self._tick.stop()
         self.closed.emit()
         super().closeEvent(event)

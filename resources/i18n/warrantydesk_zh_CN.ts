@@ -448,14 +448,6 @@ Places that already exist are kept and skipped.</source>
     </message>
 </context>
 <context>
-    <name>CustomersController</name>
-    <message>
-        <location filename="../../app/controllers/customers_controller.py" line="39" />
-        <source>The database refused the change; nothing was saved: %1</source>
-        <translation>数据库拒绝了此次修改，未保存任何内容：%1</translation>
-    </message>
-</context>
-<context>
     <name>CustomersPage</name>
     <message>
         <location filename="../../app/views/customers_page.py" line="110" />
@@ -870,168 +862,168 @@ Open it with the system viewer.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="45" />
-        <location filename="../../app/views/intake_dialog.py" line="53" />
+        <location filename="../../app/views/intake_dialog.py" line="52" />
+        <location filename="../../app/views/intake_dialog.py" line="60" />
         <source>New repair request</source>
         <translation>新建报修</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="54" />
+        <location filename="../../app/views/intake_dialog.py" line="61" />
         <source>What the owner reports, where, and how urgent. Ctrl+S saves.</source>
         <translation>业主反映什么问题、在哪里、有多急。按 Ctrl+S 保存。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="56" />
+        <location filename="../../app/views/intake_dialog.py" line="63" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="56" />
+        <location filename="../../app/views/intake_dialog.py" line="63" />
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="58" />
+        <location filename="../../app/views/intake_dialog.py" line="65" />
         <source>Channel</source>
         <translation>报修渠道</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="59" />
+        <location filename="../../app/views/intake_dialog.py" line="66" />
         <source>Reporter</source>
         <translation>报修人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="59" />
+        <location filename="../../app/views/intake_dialog.py" line="66" />
         <source>e.g. 王女士</source>
         <translation>如：王女士</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="60" />
+        <location filename="../../app/views/intake_dialog.py" line="67" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="60" />
+        <location filename="../../app/views/intake_dialog.py" line="67" />
         <source>mobile or landline</source>
         <translation>手机号或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="64" />
+        <location filename="../../app/views/intake_dialog.py" line="71" />
         <source>type building, unit or room, e.g. 3栋 1502</source>
         <translation>输入楼栋、单元或房号，如：3栋 1502</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="83" />
+        <location filename="../../app/views/intake_dialog.py" line="90" />
         <source>Place</source>
         <translation>报修位置</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="86" />
+        <location filename="../../app/views/intake_dialog.py" line="93" />
         <source>Owner of the unit</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="87" />
+        <location filename="../../app/views/intake_dialog.py" line="94" />
         <source>(not registered)</source>
         <translation>（未登记业主）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="88" />
+        <location filename="../../app/views/intake_dialog.py" line="95" />
         <source>Defect category</source>
         <translation>缺陷类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="89" />
+        <location filename="../../app/views/intake_dialog.py" line="96" />
         <source>(decide at diagnosis)</source>
         <translation>（诊断时确定）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="90" />
+        <location filename="../../app/views/intake_dialog.py" line="97" />
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="92" />
+        <location filename="../../app/views/intake_dialog.py" line="99" />
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="94" />
+        <location filename="../../app/views/intake_dialog.py" line="101" />
         <source>May affect structural safety (emergency)</source>
         <translation>可能涉及结构安全（按紧急处理）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="95" />
+        <location filename="../../app/views/intake_dialog.py" line="102" />
         <source>Responsible owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="96" />
+        <location filename="../../app/views/intake_dialog.py" line="103" />
         <source>(dispatch later)</source>
         <translation>（稍后派单）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="99" />
+        <location filename="../../app/views/intake_dialog.py" line="106" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="111" />
+        <location filename="../../app/views/intake_dialog.py" line="118" />
         <source>Warranty preview</source>
         <translation>保修预判</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="113" />
+        <location filename="../../app/views/intake_dialog.py" line="120" />
         <source>Choose the project and the defect category to see the verdict.</source>
         <translation>选择项目和缺陷类别后显示保修预判。</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="116" />
+        <location filename="../../app/views/intake_dialog.py" line="123" />
         <source>Open requests at this place</source>
         <translation>同一位置未结的报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="121" />
+        <location filename="../../app/views/intake_dialog.py" line="128" />
         <source>Same problem: link as duplicate</source>
         <translation>同一问题：关联为重复报修</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="136" />
+        <location filename="../../app/views/intake_dialog.py" line="143" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="137" />
+        <location filename="../../app/views/intake_dialog.py" line="144" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="175" />
+        <location filename="../../app/views/intake_dialog.py" line="182" />
         <source>✓ registered place</source>
         <translation>✓ 已登记的位置</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="177" />
+        <location filename="../../app/views/intake_dialog.py" line="184" />
         <source>not in the project's place list: saved as typed</source>
         <translation>不在项目位置清单中：按输入的文字保存</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="207" />
+        <location filename="../../app/views/intake_dialog.py" line="214" />
         <source>Open requests at this place (%1)</source>
         <translation>同一位置未结的报修单（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="235" />
+        <location filename="../../app/views/intake_dialog.py" line="242" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="243" />
+        <location filename="../../app/views/intake_dialog.py" line="249" />
         <source>Unsaved request</source>
         <translation>报修未保存</translation>
     </message>
     <message>
-        <location filename="../../app/views/intake_dialog.py" line="244" />
+        <location filename="../../app/views/intake_dialog.py" line="250" />
         <source>The request has not been registered. Close and discard what was typed?</source>
         <translation>这张报修还没有登记。关闭并放弃已填写的内容吗？</translation>
     </message>
@@ -1345,34 +1337,29 @@ Open it with the system viewer.</source>
 </context>
 <context>
     <name>LocationTreeBinder</name>
-    <message>
-        <location filename="../../app/controllers/location_tree_controller.py" line="52" />
-        <source>The database refused the change; nothing was saved: %1</source>
-        <translation>数据库拒绝了此次修改，未保存任何内容：%1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../app/controllers/location_tree_controller.py" line="68" />
-        <location filename="../../app/controllers/location_tree_controller.py" line="133" />
+        <location filename="../../app/controllers/location_tree_controller.py" line="64" />
+        <location filename="../../app/controllers/location_tree_controller.py" line="129" />
         <source>%n place(s) in this project</source>
         <translation><numerusform>本项目共 %n 个位置</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/controllers/location_tree_controller.py" line="80" />
+        <location filename="../../app/controllers/location_tree_controller.py" line="76" />
         <source>%n place(s) found (at most 200 shown)</source>
         <translation><numerusform>找到 %n 个位置（最多显示 200 个）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../app/controllers/location_tree_controller.py" line="152" />
+        <location filename="../../app/controllers/location_tree_controller.py" line="148" />
         <source>From %1 to %2</source>
         <translation>从 %1 到 %2</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/location_tree_controller.py" line="154" />
+        <location filename="../../app/controllers/location_tree_controller.py" line="150" />
         <source>For example: %1</source>
         <translation>例如：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/location_tree_controller.py" line="181" />
+        <location filename="../../app/controllers/location_tree_controller.py" line="177" />
         <source>(%1 s)</source>
         <translation>（用时 %1 秒）</translation>
     </message>
@@ -1571,6 +1558,11 @@ Open it with the system viewer.</source>
         <location filename="../../app/views/master_form_support.py" line="104" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/master_saving.py" line="20" />
+        <source>The database refused the change; nothing was saved: %1</source>
+        <translation>数据库拒绝了修改，未保存任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -2303,17 +2295,12 @@ Open it with the system viewer.</source>
 <context>
     <name>ProjectsController</name>
     <message>
-        <location filename="../../app/controllers/projects_controller.py" line="64" />
-        <source>The database refused the change; nothing was saved: %1</source>
-        <translation>数据库拒绝了此次修改，未保存任何内容：%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/controllers/projects_controller.py" line="121" />
+        <location filename="../../app/controllers/projects_controller.py" line="117" />
         <source>set by the contract</source>
         <translation>由合同约定</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/projects_controller.py" line="123" />
+        <location filename="../../app/controllers/projects_controller.py" line="119" />
         <source>at least %1</source>
         <translation>不少于 %1</translation>
     </message>
@@ -2616,14 +2603,6 @@ Open it with the system viewer.</source>
     </message>
 </context>
 <context>
-    <name>StaffController</name>
-    <message>
-        <location filename="../../app/controllers/staff_controller.py" line="47" />
-        <source>The database refused the change; nothing was saved: %1</source>
-        <translation>数据库拒绝了此次修改，未保存任何内容：%1</translation>
-    </message>
-</context>
-<context>
     <name>StaffPanel</name>
     <message>
         <location filename="../../app/views/staff_panel.py" line="113" />
@@ -2783,7 +2762,7 @@ Open it with the system viewer.</source>
 <context>
     <name>StageForm</name>
     <message>
-        <location filename="../../app/views/stage_form.py" line="341" />
+        <location filename="../../app/views/stage_form.py" line="342" />
         <source>Cannot %1 yet: %2</source>
         <translation>暂不能%1：%2</translation>
     </message>
@@ -3173,12 +3152,12 @@ Open it with the system viewer.</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_detail_window.py" line="394" />
+        <location filename="../../app/views/ticket_detail_window.py" line="393" />
         <source>Unsaved changes</source>
         <translation>有未保存的内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/ticket_detail_window.py" line="395" />
+        <location filename="../../app/views/ticket_detail_window.py" line="394" />
         <source>This ticket has input that is not saved. Close and discard it?</source>
         <translation>这张报修单有尚未保存的填写内容。关闭并放弃吗？</translation>
     </message>
