@@ -1066,12 +1066,12 @@ Open it with the system viewer.</source>
     <message numerus="yes">
         <location filename="../../app/views/kanban_delegate.py" line="201" />
         <source>%n overdue</source>
-        <translation><numerusform>超期 %n</numerusform></translation>
+        <translation><numerusform>超时 %n</numerusform></translation>
     </message>
     <message>
         <location filename="../../app/views/kanban_delegate.py" line="228" />
         <source>%1 overdue %2</source>
-        <translation>%1超期 %2</translation>
+        <translation>%1超时 %2</translation>
     </message>
     <message>
         <location filename="../../app/views/kanban_delegate.py" line="230" />
@@ -1202,7 +1202,7 @@ Open it with the system viewer.</source>
     <message>
         <location filename="../../app/views/kanban_page.py" line="283" />
         <source>Overdue only</source>
-        <translation>只看超期</translation>
+        <translation>只看超时</translation>
     </message>
     <message>
         <location filename="../../app/views/kanban_page.py" line="289" />
@@ -1249,7 +1249,7 @@ Open it with the system viewer.</source>
         <location filename="../../app/views/kanban_page.py" line="561" />
         <location filename="../../app/views/kanban_page.py" line="762" />
         <source>%n overdue</source>
-        <translation><numerusform>超期 %n</numerusform></translation>
+        <translation><numerusform>超时 %n</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../app/views/kanban_page.py" line="559" />
