@@ -97,6 +97,27 @@ def _run_checks(folder: Path) -> int:
             raise RuntimeError("the CJK font was not embedded")
         return f"ReportLab embeds {name}"
 
+    def printed_form() -> str:
+        from sqlalchemy import select
+
+        from app.config import attachments_dir
+        from app.documents import render_for_ticket
+        from app.documents.pages import PdfPages
+        from app.models.attachment_store import AttachmentStore
+        from app.models.ticket import Ticket
+
+        db = context["db"]
+        with db.transaction() as session:
+            ticket = session.scalars(select(Ticket).where(Ticket.state == "archived").limit(1)).first()
+            if ticket is None:
+                return "no archived demo ticket to print (skipped)"
+            document = render_for_ticket(session, AttachmentStore(attachments_dir(db.path)), ticket, "confirmation")
+        pages = PdfPages(document.pdf)
+        image = pages.render(0, 50)
+        if image.width < 100 or b"FontFile2" not in document.pdf:
+            raise RuntimeError("the form did not render")
+        return f"confirmation form of {ticket.number}: {pages.count} page(s), code {document.code}"
+
     def chart_font() -> str:
         from matplotlib.figure import Figure
 
@@ -130,6 +151,7 @@ def _run_checks(folder: Path) -> int:
         check("translations", translations)
         check("Qt font", qt_font)
         check("PDF font", pdf_font)
+        check("printed form", printed_form)
         check("chart font", chart_font)
         if "db" in context:
             check("main window", main_window)
