@@ -654,3 +654,51 @@ def test_a_second_generation_adds_to_the_store(fresh_db) -> None:
     assert first.tickets + second.tickets == len(numbers) == len(set(numbers)) == 200
     assert docs == list(range(1, 201))
     assert len(codes) == len(set(codes))
+
+
+def _ticket_indexes(db) -> dict[str, str]:
+    with _con(db) as con:
+        return dict(con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ticket'"))
+
+
+def test_big_loads_rebuild_the_random_order_indexes(fresh_db, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big load drops the ticket indexes whose keys come in random order and builds them once
+    at the end, also when the generation fails half-way."""
+    import app.demo.generator as generator
+
+    before = _ticket_indexes(fresh_db)
+    assert set(generator._DEFERRED_INDEXES) <= set(before)
+    monkeypatch.setattr(generator, "_DEFER_INDEXES_FROM", 100)
+    monkeypatch.setattr(generator, "CHUNK_TICKETS", 60)
+    generate_demo(fresh_db, 150, 3)
+    assert _ticket_indexes(fresh_db) == before
+
+    def fail(done: int, _total: int) -> None:
+        if done >= 60:
+            raise RuntimeError("cancelled")
+
+    with pytest.raises(RuntimeError):
+        generate_demo(fresh_db, 400, 4, progress=fail)
+    assert _ticket_indexes(fresh_db) == before
+    with fresh_db.sessions() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+        located = session.execute(
+            text("SELECT count(*) FROM ticket INDEXED BY ix_ticket_location_id WHERE location_id IS NOT NULL")
+        ).scalar()
+        assert located == session.execute(text("SELECT count(*) FROM ticket WHERE location_id IS NOT NULL")).scalar()
+
+
+def test_action_templates_are_well_formed() -> None:
+    """Every staged action's template: values it refers to exist, and its variants differ only
+    in the optional events (the strict-replay tests check what they write)."""
+    import app.demo.generator as generator
+
+    rows = generator._template_rows()
+    assert len(generator._TEMPLATES) <= generator._KEY_MASK + 1
+    for _tpl, _idx, kind, field, *sources in rows:
+        assert kind and (field or kind in ("created", "comment", "attachment", "work_log", "signature"))
+        for source, constant in zip(sources[::2], sources[1::2], strict=True):
+            assert source == 0 or constant is None
+            assert 0 <= source <= generator._MAX_VALUES or 21 <= source < 21 + len(generator._TICKET_REFS)
