@@ -137,9 +137,10 @@ class TicketEvent(IdMixin, Base):
     """
 
     __tablename__ = "ticket_event"
+    # (ticket_id, seq) serves every lookup by ticket: no separate index on ticket_id alone.
     __table_args__ = (Index("ix_ticket_event_ticket_seq", "ticket_id", "seq"),)
 
-    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ticket.id"), index=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ticket.id"))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
     kind: Mapped[str] = mapped_column(String(20))  # vocabulary.EventKind

@@ -123,3 +123,13 @@ def test_store_locked_by_another_process_is_refused_quickly(db) -> None:
 def test_folder_instead_of_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseOpenError, match="文件夹"):
         open_database(tmp_path)
+
+
+def test_a_new_store_has_big_pages(db) -> None:
+    from sqlalchemy import text
+
+    from app.models.db import PAGE_SIZE
+
+    with db.sessions() as session:
+        assert session.execute(text("PRAGMA page_size")).scalar() == PAGE_SIZE
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
