@@ -19,7 +19,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, event, func, ins
 from sqlalchemy.orm import Session
 
 from app.models.attachment import Attachment, Signature
-from app.models.base import GUID, utcnow
+from app.models.base import GUID, to_local, utcnow
 from app.models.ticket import Ticket, TicketEvent
 from app.models.vocabulary import EventKind, TicketState
 
@@ -344,6 +344,9 @@ def value_text(field: str, text: str | None) -> str:
         return next((zh for code, zh in v.URGENCY_ZH.items() if str(int(code)) == text), text)
     if field in BASELINE and isinstance(Ticket.__table__.columns[field].type, Boolean):
         return "是" if decode(field, text) else "否"
+    if field in BASELINE and isinstance(Ticket.__table__.columns[field].type, DateTime):
+        # Stored in UTC: shown as the clerk's local time, to the minute.
+        return to_local(decode(field, text)).strftime("%Y-%m-%d %H:%M")
     return text
 
 

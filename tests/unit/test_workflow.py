@@ -831,3 +831,10 @@ def test_photos_can_be_attached_in_the_transaction_that_registers_the_ticket(db)
         ticket_id = ticket.id
     with db.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Attachment).where(Attachment.ticket_id == ticket_id)) == 1
+
+
+def test_history_shows_times_in_local_time() -> None:
+    from app.models.history import value_text
+
+    assert value_text("plan_appointment_at", "2026-11-20 01:30:00") == "2026-11-20 09:30"
+    assert value_text("plan_appointment_at", None) == "（空）"
