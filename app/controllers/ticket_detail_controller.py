@@ -150,6 +150,7 @@ class TicketDetailController(QObject):
             form.materials.set_lines(detail.materials)
         if key == "work_log":
             form.photos.clear()
+            form.fields["ended_at"].suggest(now_local)
         if key == "acceptance":
             form.pad.clear()
             form.set_scan(None)

@@ -137,8 +137,13 @@ def datetime_field(name: str, optional: bool = False) -> Field:
         if value is not None:
             edit.setDateTime(QDateTime(value.date(), QTime(value.hour, value.minute)))
 
+    def suggest(value: dt.datetime) -> None:
+        """The time shown when the optional box is ticked (the value stays empty until then)."""
+        edit.setDateTime(QDateTime(value.date(), QTime(value.hour, value.minute)))
+
     field = Field(name, container, get, set_value, edit.dateTimeChanged)
     field.edit = edit  # type: ignore[attr-defined]
+    field.suggest = suggest  # type: ignore[attr-defined]
     if box is not None:
         box.toggled.connect(lambda _checked: edit.dateTimeChanged.emit(edit.dateTime()))
     return field
