@@ -349,3 +349,16 @@ def test_batch_export_of_the_selected_tickets(ui, demo_db, qtbot, tmp_path, monk
     action = next(a for a in page.export_menu.actions() if "确认单" in a.text())
     action.trigger()
     qtbot.waitUntil(lambda: len(list(tmp_path.glob("*.pdf"))) == 2, timeout=30000)
+
+
+def test_double_click_in_the_list_opens_the_ticket(ui, demo_db, qtbot) -> None:
+    page = ui.window.page("tickets")
+    ui.window.show_page("tickets")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
+    rect = page.table.visualRect(page.model.index(0, 0))
+    number = page.model.index(0, 0).data()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: len(ui.tickets.details) == 1, timeout=5000)
+    window = next(iter(ui.tickets.details.values())).window
+    assert window.number_label.text() == number
