@@ -362,3 +362,15 @@ def test_double_click_in_the_list_opens_the_ticket(ui, demo_db, qtbot) -> None:
     qtbot.waitUntil(lambda: len(ui.tickets.details) == 1, timeout=5000)
     window = next(iter(ui.tickets.details.values())).window
     assert window.number_label.text() == number
+
+
+def test_a_kanban_move_that_needs_input_opens_the_form_that_supplies_it(ui, demo_db, qtbot) -> None:
+    with demo_db.sessions() as session:
+        ticket_id = session.scalar(select(Ticket.id).where(Ticket.state == "diagnosing").limit(1))
+    opener = ui.controller.kanban.stage_form_opener
+    assert opener == ui.tickets.open_stage_form
+    assert opener(ticket_id, "diagnose") is False  # the card moves only when the form is done
+    window = ui.tickets.details[ticket_id].window
+    qtbot.waitExposed(window)
+    assert window.tabs.currentIndex() == 0 and window.forms["diagnose"].isVisible()
+    assert _ticket(demo_db, ticket_id).state == "diagnosing"
