@@ -1,0 +1,1 @@
+"""Qt-free analytics: KPIs and period arithmetic, every number aggregated in SQL."""
