@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.controllers.location_tree_controller import LocationTreeBinder
-from app.controllers.master_saving import database_refusal, save_form
+from app.controllers.master_saving import database_refusal, read_form, save_form
 from app.models.db import Database
-from app.models.master_data import MasterDataRefused, load_customer, save_customer, search_customers
+from app.models.master_data import load_customer, save_customer, search_customers
 from app.models.master_forms import Choice, CustomerForm
 from app.models.project import Project
 
@@ -50,14 +50,8 @@ class CustomersController(QObject):
         self.page.set_results(rows, select_id)
 
     def open_customer(self, customer_id: uuid.UUID) -> None:
-        try:
-            with self.db.sessions() as session:
-                form = load_customer(session, customer_id)
-        except MasterDataRefused as refused:
-            self.errorOccurred.emit("；".join(refused.messages))
-            return
-        except SQLAlchemyError as error:
-            self.errorOccurred.emit(database_refusal(error))
+        form = read_form(self.db, load_customer, customer_id, self.errorOccurred.emit)
+        if form is None:
             return
         self.page.set_form(form)
 

@@ -1,4 +1,4 @@
-"""Saving a master-data form: one transaction, refusals shown next to the fields."""
+"""Reading and saving a master-data form: one session or transaction, refusals in Chinese."""
 
 from __future__ import annotations
 
@@ -32,4 +32,17 @@ def save_form(db: Database, save: Callable[[Session, Any], T], form: Any,
         show_problems([(p.field, p.message) for p in refused.problems])
     except SQLAlchemyError as error:
         show_problems([("", database_refusal(error))])
+    return None
+
+
+def read_form(db: Database, load: Callable[[Session, Any], T], key: Any,
+              report: Callable[[str], None]) -> T | None:
+    """`load(session, key)`: the form of one record, or None after `report`ing why not."""
+    try:
+        with db.sessions() as session:
+            return load(session, key)
+    except MasterDataRefused as refused:
+        report("；".join(refused.messages))
+    except SQLAlchemyError as error:
+        report(database_refusal(error))
     return None

@@ -8,11 +8,10 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.controllers.location_tree_controller import LocationTreeBinder
-from app.controllers.master_saving import database_refusal, save_form
+from app.controllers.master_saving import database_refusal, read_form, save_form
 from app.controllers.staff_controller import StaffController
 from app.models.db import Database
 from app.models.master_data import (
-    MasterDataRefused,
     list_org_units,
     list_projects,
     load_project,
@@ -123,14 +122,8 @@ class ProjectsController(QObject):
 
     # -- one project ------------------------------------------------------------------------------
     def open_project(self, project_id: uuid.UUID, select: bool = False) -> None:
-        try:
-            with self.db.sessions() as session:
-                form = load_project(session, project_id)
-        except MasterDataRefused as refused:
-            self.errorOccurred.emit("；".join(refused.messages))
-            return
-        except SQLAlchemyError as error:
-            self.errorOccurred.emit(database_refusal(error))
+        form = read_form(self.db, load_project, project_id, self.errorOccurred.emit)
+        if form is None:
             return
         if select:
             self.page.select_project(project_id)

@@ -7,7 +7,7 @@ import uuid
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.controllers.master_saving import database_refusal, save_form
+from app.controllers.master_saving import database_refusal, read_form, save_form
 from app.models.db import Database
 from app.models.master_data import (
     MasterDataRefused,
@@ -73,11 +73,8 @@ class StaffController(QObject):
 
     # -- org units ------------------------------------------------------------------------------
     def open_org(self, unit_id: uuid.UUID) -> None:
-        try:
-            with self.db.sessions() as session:
-                form = org_unit_form(session, unit_id)
-        except MasterDataRefused as refused:
-            self.errorOccurred.emit("；".join(refused.messages))
+        form = read_form(self.db, org_unit_form, unit_id, self.errorOccurred.emit)
+        if form is None:
             return
         self.panel.set_org_form(form)
 
@@ -97,11 +94,8 @@ class StaffController(QObject):
         self.panel.set_staff_form(StaffForm())
 
     def open_staff(self, staff_id: uuid.UUID) -> None:
-        try:
-            with self.db.sessions() as session:
-                form = staff_form(session, staff_id)
-        except MasterDataRefused as refused:
-            self.errorOccurred.emit("；".join(refused.messages))
+        form = read_form(self.db, staff_form, staff_id, self.errorOccurred.emit)
+        if form is None:
             return
         self.panel.set_staff_form(form)
 

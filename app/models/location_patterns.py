@@ -124,17 +124,16 @@ class BulkPlan:
     def new(self) -> int:
         return sum(self.new_by_kind.values())
 
+    def _kinds_text(self) -> str:
+        """4,752 个房间、1,188 个楼层… in the tree's order."""
+        ordered = sorted(self.new_by_kind.items(), key=lambda item: _KIND_ORDER[item[0]])
+        return "、".join(f"{count:,} 个{LOCATION_KIND_ZH[kind]}" for kind, count in ordered)
+
     def summary(self) -> str:
         """The preview sentence: 将新建 4,752 个房间、1,188 个楼层…；已存在 12 个，将跳过。"""
         if not self.new:
             return f"模式中的 {self.total:,} 个位置均已存在，无需新建。"
-        parts = [
-            f"{count:,} 个{LOCATION_KIND_ZH[kind]}"
-            for kind, count in sorted(
-                self.new_by_kind.items(), key=lambda item: _KIND_ORDER[item[0]]
-            )
-        ]
-        text = f"将新建 {self.new:,} 个位置（{'、'.join(parts)}）"
+        text = f"将新建 {self.new:,} 个位置（{self._kinds_text()}）"
         if self.existing:
             text += f"；已存在 {self.existing:,} 个，将跳过"
         return text + "。"
@@ -143,13 +142,7 @@ class BulkPlan:
         """After creating: 已新建 5,994 个位置（…）；跳过已存在的 12 个。"""
         if not self.new:
             return f"没有新建位置：模式中的 {self.total:,} 个位置均已存在。"
-        parts = [
-            f"{count:,} 个{LOCATION_KIND_ZH[kind]}"
-            for kind, count in sorted(
-                self.new_by_kind.items(), key=lambda item: _KIND_ORDER[item[0]]
-            )
-        ]
-        text = f"已新建 {self.new:,} 个位置（{'、'.join(parts)}）"
+        text = f"已新建 {self.new:,} 个位置（{self._kinds_text()}）"
         if self.existing:
             text += f"；跳过已存在的 {self.existing:,} 个"
         return text + "。"

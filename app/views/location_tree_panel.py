@@ -245,8 +245,11 @@ class LocationTreePanel(QWidget):
 
     def set_top(self, places: list) -> None:
         """Show the project's top-level places (the tree starts collapsed)."""
+        self._show_roots(places, searching=False)
+
+    def _show_roots(self, places: list, *, searching: bool) -> None:
         self._filling = True
-        self._searching = False
+        self._searching = searching
         self.model.removeRows(0, self.model.rowCount())
         self._items.clear()
         for place in places:
@@ -274,14 +277,7 @@ class LocationTreePanel(QWidget):
         self.tree.expand(item.index())
 
     def show_search_results(self, places: list) -> None:
-        self._filling = True
-        self._searching = True
-        self.model.removeRows(0, self.model.rowCount())
-        self._items.clear()
-        for place in places:
-            self.model.appendRow(self._row(place))
-        self._filling = False
-        self._update_target()
+        self._show_roots(places, searching=True)
 
     def show_count(self, text: str) -> None:
         self.count_label.setText(text)
