@@ -172,12 +172,19 @@ class TicketDetailController(QObject):
             values = form.values()
             shown: list[tuple[str, str]] = []
             for action, button in form.buttons.items():
-                problems = self._dry_run(action, values)
+                problems = self._problems(key, action, values)
                 form.set_blocked(action, [m for _f, m in problems])
                 if not button.isHidden():
                     shown += [p for p in problems if p not in shown]
             if key in self._touched:
                 form.show_problems(shown)
+
+    def _problems(self, key: str, action: str, values: dict[str, Any]) -> list[tuple[str, str]]:
+        """What stops `action` now. A form nobody has typed in holds the ticket's own values:
+        the snapshot's check already answered for its main actions, no dry run needed."""
+        if key not in self._touched and self.detail is not None and action in self.detail.blocked:
+            return [("", message) for message in self.detail.blocked[action]]
+        return self._dry_run(action, values)
 
     def _dry_run(self, action: str, values: dict[str, Any]) -> list[tuple[str, str]]:
         """What the action would refuse with these values: run it, then roll back."""
