@@ -25,7 +25,7 @@ from app.models.project import DefectCategory, Project
 from app.models.sla import timer_states
 from app.models.ticket import Ticket, TicketEvent
 from app.models.vocabulary import EVENT_KIND_ZH, EventKind, OrgKind
-from app.models.workflow import OPEN, Action, available_actions, check_details
+from app.models.workflow import Action, available_actions, check_details
 
 # Id-valued ticket fields and where their names come from.
 _ID_FIELDS = {
@@ -123,10 +123,7 @@ class TicketDetail:
     number: str
     state: str
     urgency: int
-    project_id: uuid.UUID
     project_name: str
-    project_type: str
-    location_id: uuid.UUID | None
     location: str
     customer: str
     customer_phone: str
@@ -135,13 +132,11 @@ class TicketDetail:
     channel: str
     description: str
     reported_at: str
-    owner_id: uuid.UUID | None
     owner: str
     paused: bool
     timers: list[TimerRow]
     coverage: str | None
     coverage_reason: str
-    coverage_end_date: dt.date | None
     rework_count: int
     values: dict[str, object]  # the ticket's columns, for pre-filling stage forms
     category: str
@@ -154,7 +149,6 @@ class TicketDetail:
     related: list[RelatedTicket]
     actions: list[str]  # what the current user may do now (by role and state)
     blocked: dict[str, list[str]] = field(default_factory=dict)  # action → what is missing
-    read_only: bool = False
     appointment_text: str = ""
 
 
@@ -322,21 +316,20 @@ def load_detail(
     category = names.get(ticket.defect_category_id, "") if ticket.defect_category_id else ""
     return TicketDetail(
         id=ticket.id, number=ticket.number, state=ticket.state, urgency=ticket.urgency,
-        project_id=ticket.project_id, project_name=project.name, project_type=project.type,
-        location_id=ticket.location_id, location=ticket.location_label,
+        project_name=project.name,
+        location=ticket.location_label,
         customer=customer.name if customer else "", customer_phone=customer.phone if customer else "",
         reporter_name=ticket.reporter_name, reporter_phone=ticket.reporter_phone, channel=ticket.channel,
         description=ticket.description, reported_at=local_text(ticket.reported_at),
-        owner_id=ticket.owner_id, owner=names.get(ticket.owner_id, "") if ticket.owner_id else "",
+        owner=names.get(ticket.owner_id, "") if ticket.owner_id else "",
         paused=ticket.paused_since is not None, timers=_timer_rows(ticket, now),
         coverage=ticket.coverage, coverage_reason=ticket.coverage_reason,
-        coverage_end_date=ticket.coverage_end_date, rework_count=ticket.rework_count, values=values,
+        rework_count=ticket.rework_count, values=values,
         category=category,
         responsible_org=names.get(ticket.responsible_org_id, "") if ticket.responsible_org_id else "",
         materials=[(m.name, m.spec, m.quantity, m.unit) for m in ticket.materials],
         work_logs=work_logs, events=lines, attachments=attachments, signatures=signatures,
         related=_related(session, ticket), actions=actions, blocked=blocked,
-        read_only=ticket.state not in {s.value for s in OPEN},
         appointment_text=local_text(ticket.plan_appointment_at),
     )
 
