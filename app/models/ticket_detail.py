@@ -201,6 +201,11 @@ def _names(session: Session, ticket: Ticket, events: list[TicketEvent]) -> dict[
     return names
 
 
+def _kind_zh(kind: str) -> str:
+    """An event kind's Chinese name (an unknown kind, e.g. from a newer version, as stored)."""
+    return EVENT_KIND_ZH.get(EventKind(kind), kind) if kind in EventKind._value2member_map_ else kind
+
+
 def _event_text(entry: TicketEvent, names: dict[uuid.UUID, str]) -> str:
     if entry.field in _ID_FIELDS:
         def name(text: str | None) -> str:
@@ -211,7 +216,7 @@ def _event_text(entry: TicketEvent, names: dict[uuid.UUID, str]) -> str:
             except ValueError:
                 return text
 
-        label = EVENT_KIND_ZH.get(EventKind(entry.kind), entry.kind) if entry.kind in EventKind._value2member_map_ else entry.kind
+        label = _kind_zh(entry.kind)
         text = f"{label}：{FIELD_ZH.get(entry.field, entry.field)} {name(entry.old_value)} → {name(entry.new_value)}"
         return f"{text}（{entry.note}）" if entry.note else text
     if entry.kind in (EventKind.ATTACHMENT, EventKind.SIGNATURE, EventKind.WORK_LOG, EventKind.COMMENT):
@@ -277,7 +282,7 @@ def load_detail(
 
     lines = [
         EventLine(local_text(e.at, True), names.get(e.actor_id, "") if e.actor_id else "系统", e.kind,
-                  EVENT_KIND_ZH.get(EventKind(e.kind), e.kind) if e.kind in EventKind._value2member_map_ else e.kind,
+                  _kind_zh(e.kind),
                   _event_text(e, names))
         for e in events
     ]
