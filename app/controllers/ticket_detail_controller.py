@@ -148,9 +148,11 @@ class TicketDetailController(QObject):
         form.set_values(values)
         if key == "plan":
             form.materials.set_lines(detail.materials)
+        for name, field in form.fields.items():
+            if values.get(name) is None and hasattr(field, "suggest"):
+                field.suggest(now_local)  # an empty optional time offers the clerk's local now
         if key == "work_log":
             form.photos.clear()
-            form.fields["ended_at"].suggest(now_local)
         if key == "acceptance":
             form.pad.clear()
             form.set_scan(None)
