@@ -19,6 +19,11 @@ class Ticket(IdMixin, StampMixin, Base):
         Index("ix_ticket_project_reported", "project_id", "reported_at"),
         Index("ix_ticket_urgency_reported", "urgency", "reported_at"),
         Index("ix_ticket_project_category_reported", "project_id", "defect_category_id", "reported_at"),
+        # KPIs and the dashboard count what happened in a period: a range scan on each moment.
+        Index("ix_ticket_responded_at", "responded_at"),
+        Index("ix_ticket_completed_at", "completed_at"),
+        Index("ix_ticket_accepted_at", "accepted_at"),
+        Index("ix_ticket_archived_at", "archived_at"),
     )
 
     number: Mapped[str] = mapped_column(String(32), unique=True)  # BX-JN01-2026-00042
