@@ -55,6 +55,12 @@ def _urgency(value: str) -> int:
     raise argparse.ArgumentTypeError(f"未知紧急程度 {value!r}，可选：emergency/urgent/normal 或 紧急/加急/一般")
 
 
+def _report_kind(value: str) -> str:
+    if value in ("monthly", "quarterly", "annual"):
+        return value
+    raise argparse.ArgumentTypeError(f"未知报表类型 {value!r}，可选：monthly（月度）、quarterly（季度）、annual（年度）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="warrantydesk",
@@ -87,10 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     pdf = commands.add_parser("pdf", help="打印文件：生成报修单的保修完成确认单、维修派工单或不予保修告知书（PDF）")
     pdf.add_argument(
-        "kind", choices=["confirmation", "work-order", "not-covered"],
-        help="confirmation=保修完成确认单，work-order=维修派工单，not-covered=不予保修告知书",
+        "kind", choices=["confirmation", "work-order", "not-covered", "minutes"],
+        help="confirmation=保修完成确认单，work-order=维修派工单，not-covered=不予保修告知书，"
+        "minutes=专项复盘会议纪要",
     )
-    pdf.add_argument("ticket", metavar="TICKET_NO", help="报修单号，如 BX-JN01-2026-00042")
+    pdf.add_argument(
+        "ticket", metavar="TICKET_NO", help="报修单号，如 BX-JN01-2026-00042（minutes：会议编号 FP-… 或会议 id）"
+    )
     pdf.add_argument("-o", "--output", type=Path, help="输出文件（默认：当前文件夹中的“文件名-单号.pdf”）")
 
     verify = commands.add_parser(
@@ -98,6 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("file", nargs="?", type=Path, help="要核验的 PDF 文件")
     verify.add_argument("--code", help="核验码（文件上印的 12 位码，可带短横线）")
+
+    report = commands.add_parser(
+        "report", help="报表：月度/季度保修工作总结、年度保修白皮书（PDF）；参数错误时退出码 2"
+    )
+    report.add_argument("kind", type=_report_kind, metavar="{monthly,quarterly,annual}",
+                        help="monthly=月度保修工作总结，quarterly=季度保修工作总结，annual=年度保修白皮书")
+    report.add_argument("--month", help="月份 YYYY-MM，如 2026-10（monthly）")
+    report.add_argument("--quarter", help="季度 YYYYQn，如 2026Q3（quarterly）")
+    report.add_argument("--year", help="年份 YYYY，如 2026（annual）")
+    report.add_argument("-o", "--output", type=Path, help="输出文件（默认：当前文件夹中的“报表名-统计期.pdf”）")
+    report.add_argument("--as-of", type=_date, help="编制日期 YYYY-MM-DD（默认现在；在办单数按此时统计）")
+
     return parser
 
 
@@ -113,6 +134,8 @@ def run_command(args: argparse.Namespace) -> int:
             return _pdf(args)
         if args.command == "verify":
             return _verify(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "selftest":
             from app.selftest import run_selftest
 
@@ -198,6 +221,8 @@ def _tickets(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
+    if args.kind == "minutes":
+        return _pdf_minutes(args)
     from app.config import attachments_dir
     from app.documents import DocumentRefused, render_for_ticket_number
     from app.models.attachment_store import AttachmentStore
@@ -226,6 +251,36 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pdf_minutes(args: argparse.Namespace) -> int:
+    """pdf minutes MEETING: the 专项复盘会议纪要 of a meeting (by number or id)."""
+    from app.config import attachments_dir
+    from app.documents.minutes import MinutesRefused, render_minutes
+    from app.models.attachment_store import AttachmentStore
+    from app.models.db import open_database
+
+    db = open_database(_db_path(args))
+    try:
+        store = AttachmentStore(attachments_dir(db.path))
+        try:
+            with db.transaction() as session:
+                document = render_minutes(session, store, args.ticket)
+        except MinutesRefused as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return 1
+    finally:
+        db.close()
+    target = args.output if args.output is not None else Path(document.file_name)
+    try:
+        target.write_bytes(document.pdf)
+    except OSError as error:
+        print(f"错误：无法写入文件 {target}（{error.strerror or error}）", file=sys.stderr)
+        return 1
+    for warning in document.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
+    print(f"已生成《{document.title}》{document.meeting_number} → {target}（核验码 {document.code}）")
+    return 0
+
+
 def _verify(args: argparse.Namespace) -> int:
     from app.documents import VerifyStatus, verify_code, verify_pdf
     from app.models.db import open_database
@@ -241,3 +296,48 @@ def _verify(args: argparse.Namespace) -> int:
         db.close()
     print(result.message)
     return {VerifyStatus.MATCHES: 0, VerifyStatus.CHANGED: 2, VerifyStatus.UNKNOWN: 3}[result.status]
+
+
+def _report(args: argparse.Namespace) -> int:
+    """report monthly|quarterly|annual: bad or missing periods exit with 2, like argparse."""
+    from app.documents.reports import (
+        PeriodError,
+        default_file_name,
+        parse_month,
+        parse_quarter,
+        parse_year,
+        render_report,
+    )
+    from app.models.base import to_local, utcnow
+    from app.models.db import open_database
+
+    option = {"monthly": "month", "quarterly": "quarter", "annual": "year"}[args.kind]
+    parse = {"month": parse_month, "quarter": parse_quarter, "year": parse_year}[option]
+    others = [f"--{name}" for name in ("month", "quarter", "year")
+              if name != option and getattr(args, name) is not None]
+    now = utcnow() if args.as_of is None else args.as_of.astimezone(dt.UTC).replace(tzinfo=None)
+    try:
+        if others:
+            raise PeriodError(f"{args.kind} 报表只接受 --{option}，不接受 {'、'.join(others)}")
+        if getattr(args, option) is None:
+            raise PeriodError(f"{args.kind} 报表需要 --{option} 指定统计期")
+        period = parse(getattr(args, option))
+        if period.first > to_local(now).date():
+            raise PeriodError(f"统计期 {period.first} 起尚未开始，无法生成报表")
+    except PeriodError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    db = open_database(_db_path(args))
+    try:
+        with db.sessions() as session:
+            pdf = render_report(session, args.kind, period, now)
+    finally:
+        db.close()
+    target = args.output if args.output is not None else Path(default_file_name(args.kind, period))
+    try:
+        target.write_bytes(pdf)
+    except OSError as error:
+        print(f"错误：无法写入文件 {target}（{error.strerror or error}）", file=sys.stderr)
+        return 1
+    print(f"已生成《{default_file_name(args.kind, period).removesuffix('.pdf')}》→ {target}")
+    return 0

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from benchmarks import documents, gallery, kanban, lifecycle, store_and_list, workspace
+from benchmarks import dashboard as dashboard_page
+from benchmarks import documents, escalation, gallery, kanban, lifecycle, store_and_list, workspace
 
 
 def main() -> None:
@@ -15,6 +16,8 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     store_and_list.run(sizes, args.data)
     lifecycle.run(sizes, args.data)
+    dashboard_page.run(sizes, args.data)
+    escalation.run(sizes, args.data)
     gallery.run(args.data)
     kanban.run(args.data)
     documents.run(args.data)

@@ -173,6 +173,10 @@ def generate_demo(
                 counts = writer.write_all(_DemoGenerator(plan).batches(), progress)
     finally:
         raw.close()
+    # Escalations, two retrospective meetings and a typical case on top of the tickets.
+    from app.demo.retrospectives import add_demo_retrospectives
+
+    add_demo_retrospectives(db, now.replace(tzinfo=None), seed)
     counts["files"] = len(photos) + len(signatures)
     return DemoSummary(**counts, elapsed_seconds=round(time.perf_counter() - started, 3))
 

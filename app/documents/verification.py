@@ -146,6 +146,12 @@ def verify_code(session: Session, text: str) -> VerificationResult:
         )
     printed = session.scalar(select(PrintedDocument).where(PrintedDocument.code == code))
     if printed is None:
+        # Meeting minutes keep their own register (they belong to no ticket).
+        from app.documents.minutes import verify_minutes_code
+
+        minutes = verify_minutes_code(session, code)
+        if minutes is not None:
+            return minutes
         return VerificationResult(
             VerifyStatus.UNKNOWN, format_code(code),
             f"未知：本数据库中没有核验码 {format_code(code)} 的打印记录"

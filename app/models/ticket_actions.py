@@ -22,13 +22,20 @@ from app.models.attachment import Attachment, Signature
 from app.models.attachment_store import AttachmentStore
 from app.models.base import to_local
 from app.models.coverage import Verdict, assess_ticket_values
+from app.models.escalation_engine import evaluate_ticket
 from app.models.history import BASELINE, TicketChange, now_or, plain
 from app.models.ids import new_id
 from app.models.location import Location
 from app.models.numbering import next_ticket_number
 from app.models.people import Staff
 from app.models.project import Project
-from app.models.sla import due_times, limits_for, recomputed_due_times, resume_changes
+from app.models.sla import (
+    breached_timers,
+    due_times,
+    limits_for,
+    recomputed_due_times,
+    resume_changes,
+)
 from app.models.ticket import PlanMaterial, Ticket, WorkLog
 from app.models.vocabulary import (
     CHANNEL_ZH,
@@ -95,6 +102,23 @@ def _check_fields(values: Mapping[str, Any], allowed: Sequence[str], action: Act
         raise TypeError(f"{action.value} does not take {sorted(unknown)}")
 
 
+# Edits after which the ticket may belong to another escalation cluster or raise a signal.
+_ESCALATION_FIELDS = frozenset(
+    {"defect_category_id", "building_part", "responsible_org_id", "structural_safety", "urgency"}
+)
+
+
+def _evaluate_escalations(change: TicketChange) -> None:
+    """Escalation signals of the changed ticket, in the same transaction (escalation_engine)."""
+    evaluate_ticket(change.session, change.ticket, change.at)
+
+
+def _evaluate_if_late(change: TicketChange) -> None:
+    """A timer met late is an SLA breach noticed now: evaluate the ticket (else nothing to do)."""
+    if breached_timers(change.ticket, change.at):
+        _evaluate_escalations(change)
+
+
 # ---------------------------------------------------------------------------------------------
 # Intake and dispatch
 # ---------------------------------------------------------------------------------------------
@@ -139,6 +163,7 @@ def register_ticket(session: Session, actor: Staff, intake: Intake, *, now: dt.d
     if intake.owner_id is not None:
         change.set("owner_id", intake.owner_id, kind=EventKind.ASSIGNMENT, note="登记时派单")
     change.finish()
+    _evaluate_escalations(change)
     return ticket
 
 
@@ -160,6 +185,7 @@ def take_ticket(session: Session, ticket: Ticket, actor: Staff, *, note: str = "
     change.set("responded_at", change.at)
     _move(change, Action.TAKE, note or "接单响应")
     change.finish()
+    _evaluate_if_late(change)
     return ticket
 
 
@@ -168,6 +194,7 @@ def record_arrival(session: Session, ticket: Ticket, actor: Staff, *, now: dt.da
     change = _begin(session, ticket, Action.RECORD_ARRIVAL, actor, {}, now)
     change.set("arrived_at", change.at, note="到场签到")
     change.finish()
+    _evaluate_if_late(change)
     return ticket
 
 
@@ -226,6 +253,7 @@ def diagnose(
     change.set("diagnosed_at", change.at)
     _move(change, Action.DIAGNOSE, note or "完成诊断")
     change.finish()
+    _evaluate_escalations(change)
     return ticket
 
 
@@ -329,6 +357,7 @@ def submit_for_acceptance(
     change.set("completed_at", change.at)
     _move(change, Action.SUBMIT_FOR_ACCEPTANCE, note or "完工报验")
     change.finish()
+    _evaluate_if_late(change)
     return ticket
 
 
@@ -422,6 +451,7 @@ def reject(session: Session, ticket: Ticket, actor: Staff, *, reason: str, now: 
     }, note="验收不通过")
     _rework(change, Action.REJECT, reason.strip())
     change.finish()
+    _evaluate_escalations(change)
     return ticket
 
 
@@ -471,6 +501,7 @@ def reopen(session: Session, ticket: Ticket, actor: Staff, *, reason: str, now: 
     change.set("completion_due_at", change.at + limits.completion, kind=EventKind.TIMER, note="重新打开，重新计算完工时限")
     _rework(change, Action.REOPEN, reason.strip())
     change.finish()
+    _evaluate_escalations(change)
     return ticket
 
 
@@ -557,6 +588,8 @@ def edit_field(
     if field in ASSESSMENT_INPUTS and ticket.building_part is not None:
         _apply_verdict(change)
     change.finish()
+    if field in _ESCALATION_FIELDS:
+        _evaluate_escalations(change)
     return ticket
 
 
