@@ -16,21 +16,28 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import APP_NAME, ORG_NAME
 from app.config import DEMO_TICKETS_ON_FIRST_START, default_db_path
+from app.controllers.dashboard_controller import DashboardController
 from app.controllers.documents_controller import DocumentActions, DocumentsController
+from app.controllers.retrospectives_controller import RetroControllers, RetroViews, build_retro_controllers
 from app.controllers.main_controller import DEFAULT_LANGUAGE, LANGUAGE_KEY, MainController
 from app.controllers.ticket_windows import TicketViews, TicketWindows
 from app.controllers.translations import install_translators
 from app.models.db import Database, DatabaseOpenError, open_database
 from app.resource_locator import resource_path
+from app.views.case_library_page import CaseLibraryPage, PublishCaseDialog
 from app.views.customers_page import CustomersPage
+from app.views.dashboard_page import DashboardPage
 from app.views.document_preview_dialog import DocumentDialogs
+from app.views.escalate_dialog import EscalateDialog, TicketRetroBar
 from app.views.fonts import install_application_font
 from app.views.intake_dialog import IntakeDialog
 from app.views.kanban_page import KanbanPage
 from app.views.main_window import NAVIGATION, MainWindow, page_title
+from app.views.meeting_editor import MeetingEditor
 from app.views.placeholder_page import PlaceholderPage
 from app.views.placeholders import planned
 from app.views.projects_page import ProjectsPage
+from app.views.retrospectives_page import RetrospectivesPage
 from app.views.settings_page import SettingsPage
 from app.views.stage_forms import ticket_forms
 from app.views.ticket_detail_window import TicketDetailWindow
@@ -43,6 +50,14 @@ class MainUi:
     window: MainWindow
     controller: MainController
     tickets: TicketWindows
+    retro: RetroControllers
+    dashboard: DashboardController
+
+    def start(self) -> None:
+        """Load the pages and start the background checks (after the window is built)."""
+        self.controller.start()
+        self.dashboard.start()
+        self.retro.start()
 
 
 def prepare_application(argv: list[str], language: str | None = None) -> tuple[QApplication, str]:
@@ -67,8 +82,9 @@ def build_main_ui(db: Database, language: str, settings: QSettings | None = None
     ticket_page = TicketListPage(TicketTableModel())
     settings_page = SettingsPage()
     working = {"tickets": ticket_page, "settings": settings_page}
-    working["kanban"] = KanbanPage()
+    working["kanban"], working["dashboard"] = KanbanPage(), DashboardPage()
     working["projects"], working["customers"] = ProjectsPage(), CustomersPage()
+    working["retrospectives"], working["knowledge"] = RetrospectivesPage(), CaseLibraryPage()
     for key, _source in NAVIGATION:
         title = page_title(key)
         window.add_page(key, title, working.get(key) or PlaceholderPage(title, planned(key)))
@@ -78,6 +94,7 @@ def build_main_ui(db: Database, language: str, settings: QSettings | None = None
     views = TicketViews(
         intake_dialog=lambda: IntakeDialog(window),
         detail_window=lambda choices: TicketDetailWindow(ticket_forms(choices), window),
+        retro_bar=TicketRetroBar,
     )
     tickets = TicketWindows(db, controller.bus, controller.user, views, window.show_error, parent=controller)
     window.newTicketRequested.connect(tickets.new_ticket)
@@ -90,7 +107,34 @@ def build_main_ui(db: Database, language: str, settings: QSettings | None = None
     documents.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
     window.verifyRequested.connect(documents.show_verify_dialog)
     controller.tickets.exportRequested.connect(documents.export_batch)
-    return MainUi(window, controller, tickets)
+    retro = _wire_retrospectives(db, window, controller, tickets, working)
+    dashboard = DashboardController(db, working["dashboard"], controller.bus,
+                                    controller.tickets.show_filter, parent=controller)
+    dashboard.navigate.connect(window.show_page)
+    dashboard.errorOccurred.connect(window.show_error)
+    return MainUi(window, controller, tickets, retro, dashboard)
+
+
+def _wire_retrospectives(db: Database, window: MainWindow, controller: MainController,
+                         tickets: TicketWindows, pages: dict) -> RetroControllers:
+    """复盘 (escalations, meetings, actions) and 知识库 (typical cases), and their ticket bar."""
+    views = RetroViews(
+        meeting_editor=lambda: MeetingEditor(window),
+        escalate_dialog=lambda: EscalateDialog(window),
+        publish_dialog=lambda: PublishCaseDialog(window),
+        documents=DocumentDialogs(window),
+    )
+    retro = build_retro_controllers(db, controller.bus, controller.user, pages["retrospectives"],
+                                    pages["knowledge"], views, controller)
+    for room in (retro.retrospectives, retro.cases):
+        room.errorOccurred.connect(window.show_error)
+        room.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    retro.cases.pageRequested.connect(window.show_page)
+    retro.retrospectives.badgeChanged.connect(lambda n: window.set_badge("retrospectives", n))
+    window.closing.connect(retro.retrospectives.stop)
+    window.closing.connect(retro.retrospectives.close_all)
+    tickets.retro_links = retro.ticket_links
+    return retro
 
 
 def _open_store(args: argparse.Namespace) -> Database:
@@ -150,7 +194,7 @@ def run_gui(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, QApplication.translate("Startup", "WarrantyDesk"), str(error))
         return 1
     ui = build_main_ui(db, language)
-    ui.controller.start()
+    ui.start()
     if os.environ.get("WARRANTYDESK_EXIT_WHEN_SHOWN"):  # benchmarks: time to a shown window
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     code = app.exec()

@@ -134,7 +134,7 @@ def _run_checks(folder: Path) -> int:
 
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         ui = build_main_ui(context["db"], "zh_CN", settings)
-        ui.controller.start()
+        ui.start()
         context["app"].processEvents()
         from PySide6.QtCore import QThreadPool
 

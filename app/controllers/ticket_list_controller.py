@@ -102,6 +102,27 @@ def assign_all(
     return AssignOutcome(list(ticket_ids), [], list(ticket_ids))
 
 
+_PAGE_FIELDS = {"states", "project_id", "urgency", "search", "sort", "descending"}
+
+
+def _narrowed(chosen: TicketFilter, drill: TicketFilter) -> TicketFilter:
+    """The page's filter with a drill-down's conditions added (both must hold)."""
+    default = TicketFilter()
+    extra = {}
+    for item in dataclasses.fields(TicketFilter):
+        name = item.name
+        value = getattr(drill, name)
+        if name in _PAGE_FIELDS or value == getattr(default, name):
+            continue
+        mine = getattr(chosen, name)
+        if name == "scope_states" and mine:
+            value = tuple(s for s in mine if s in value) or ("-",)  # "-": no state, empty list
+        elif name == "overdue_only":
+            value = value or mine
+        extra[name] = value
+    return dataclasses.replace(chosen, **extra)
+
+
 class TicketListController(QObject):
     """Owns the ticket list page (app.views.ticket_list_page.TicketListPage)."""
 
@@ -127,6 +148,7 @@ class TicketListController(QObject):
         self.clock: Callable[[], dt.datetime] = utcnow  # tests and screenshots pin it
         self.model.set_fetcher(self._fetch)
         self._filter = TicketFilter()
+        self._drill: TicketFilter | None = None  # a chart's drill-down shown (show_filter)
         self._count_generation = 0
         self._assign_ids: list[uuid.UUID] = []
         self._assign_owner: tuple[uuid.UUID, str] | None = None
@@ -143,6 +165,7 @@ class TicketListController(QObject):
         self.page.saveFilterRequested.connect(self.save_filter)
         self.page.savedFilterChosen.connect(self.apply_saved_filter)
         self.page.savedFilterRemoved.connect(self.remove_saved_filter)
+        self.page.drillDownCleared.connect(self.clear_drill_down)
         self.bus.ticketsChanged.connect(self.follow_changes)
         if user is not None:
             user.changed.connect(self._user_changed)
@@ -183,13 +206,32 @@ class TicketListController(QObject):
         return {}
 
     def current_filter(self) -> TicketFilter:
-        return TicketFilter(
+        chosen = TicketFilter(
             states=self.page.selected_states(),
             project_id=self.page.selected_project(),
             urgency=self.page.selected_urgency(),
             search=self.page.search_text(),
             **self._quick_conditions(self.page.quick_filter(), self.clock()),
         )
+        return chosen if self._drill is None else _narrowed(chosen, self._drill)
+
+    # -- drill-downs from the dashboard ------------------------------------------------------
+    def show_filter(self, flt: TicketFilter, title: str) -> None:
+        """Show the tickets of a chart element: the page's own filters start from "all" (the
+        project shows in its chooser) and a removable chip names the drill-down; the clerk
+        may narrow it further with the usual filters."""
+        self._drill = flt
+        self.page.show_drill_down(title, flt.project_id)
+        self.apply_filters()
+
+    def clear_drill_down(self) -> None:
+        if self._drill is not None:
+            self._drill = None
+            self.page.hide_drill_down()
+            self.apply_filters()
+
+    def drill_down(self) -> TicketFilter | None:
+        return self._drill
 
     def apply_filters(self) -> None:
         self._filter = self.current_filter()

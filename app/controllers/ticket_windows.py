@@ -38,6 +38,7 @@ class TicketViews:
 
     intake_dialog: Callable[[], Any]
     detail_window: Callable[[Any], Any]  # FormChoices → TicketDetailWindow
+    retro_bar: Callable[[], Any] | None = None  # the header's escalation / typical-case bar
 
 
 class TicketWindows(QObject):
@@ -57,6 +58,7 @@ class TicketWindows(QObject):
         self.details: dict[uuid.UUID, TicketDetailController] = {}
         self.intake: IntakeController | None = None
         self.document_handler: Callable[[uuid.UUID, str, str], None] | None = None
+        self.retro_links: Any = None  # TicketRetroLinks: fills the header bar of each window
         bus.openRequested.connect(self.open)
         user.changed.connect(self._user_changed)
 
@@ -96,6 +98,10 @@ class TicketWindows(QObject):
             window.deleteLater()
             controller.deleteLater()
             return None
+        if self.views.retro_bar is not None and self.retro_links is not None:
+            bar = self.views.retro_bar()
+            window.add_header_widget(bar)
+            self.retro_links.attach(ticket_id, bar)
         controller.closed.connect(self._closed)
         controller.documentRequested.connect(self._document)
         self.details[ticket_id] = controller

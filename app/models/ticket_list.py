@@ -24,7 +24,7 @@ from app.models.project import DefectCategory, Project
 from app.models.search import TicketSearchDoc, match_expression
 from app.models.sla import TIMER_FIELDS, Timer, age_band_expr, next_due_expr, overdue_expr
 from app.models.ticket import Ticket
-from app.models.vocabulary import OPEN_STATES
+from app.models.vocabulary import OPEN_STATES, TicketState
 
 PAGE_SIZE = 200
 
@@ -75,14 +75,50 @@ class TicketFilter:
     owner_id: uuid.UUID | None = None
     overdue_only: bool = False  # an unmet timer is past due now (open tickets)
     due_before: dt.datetime | None = None  # an unmet timer falls due before this (UTC, open)
+    # Drill-downs from the 工作台 charts (app.analytics.dashboard counts the same tickets):
+    department_id: uuid.UUID | None = None  # the project department of the ticket's project
+    defect_category_id: uuid.UUID | None = None  # NO_CATEGORY: not yet categorised
+    location_ids: tuple[uuid.UUID, ...] = ()  # exactly these places (a heat-map cell)
+    # The moment `period_field` (reported_at, responded_at, completed_at, accepted_at,
+    # archived_at) falls in [period_start, period_end) — stored UTC, like periods.Period.
+    period_field: str = "reported_at"
+    period_start: dt.datetime | None = None
+    period_end: dt.datetime | None = None
+    # Hours from the report to `period_field`, divided by `duration_unit_hours`, in
+    # (duration_above, duration_upto]: a bar of the response or repair time distribution.
+    duration_unit_hours: float = 1.0
+    duration_above: float | None = None
+    duration_upto: float | None = None
+    late: bool | None = None  # `period_field` (responded_at, completed_at) after its due time
+    satisfaction: int | None = None  # the owner's score 1–5; 0: accepted without a score
+    age_band: int | None = None  # open tickets of this sla.AgeBand at `now`
+    follow_up_overdue: bool = False  # in 回访, not done, due before today (local) at `now`
 
     def is_plain(self) -> bool:
         """No condition besides the search term (the search can stream from the index)."""
         return not (
             self.states or self.scope_states or self.urgencies or self.project_id is not None
             or self.urgency is not None or self.owner_id is not None or self.overdue_only
-            or self.due_before is not None
+            or self.due_before is not None or self.is_drill_down()
         )
+
+    def is_drill_down(self) -> bool:
+        """Whether any of the chart drill-down conditions is set."""
+        return bool(
+            self.department_id is not None or self.defect_category_id is not None
+            or self.location_ids or self.period_start is not None or self.period_end is not None
+            or self.duration_above is not None or self.duration_upto is not None
+            or self.late is not None or self.satisfaction is not None
+            or self.age_band is not None or self.follow_up_overdue
+        )
+
+
+NO_CATEGORY = uuid.UUID(int=0)  # TicketFilter.defect_category_id for "not categorised"
+# The timer met at each moment a drill-down can count by (TicketFilter.late).
+_DUE_OF_MOMENT = {"responded_at": "response_due_at", "arrived_at": "arrival_due_at",
+                  "completed_at": "completion_due_at"}
+PERIOD_FIELDS = ("reported_at", "responded_at", "arrived_at", "completed_at", "accepted_at",
+                 "archived_at")
 
 
 @dataclass(frozen=True)
@@ -213,12 +249,63 @@ def _conditions(flt: TicketFilter, now: dt.datetime) -> list | None:
         conditions.append(due_before_expr(now))
     if flt.due_before is not None:
         conditions.append(due_before_expr(flt.due_before))
+    if flt.is_drill_down():
+        conditions.extend(_drill_down_conditions(flt, now))
     expression = match_expression(flt.search)
     if expression:
         if not _uses_search_order(flt):
             conditions.append(Ticket.id.in_(_matching_ticket_ids(expression)))
     elif flt.search.strip():
         return None  # only punctuation typed: nothing can match
+    return conditions
+
+
+def _drill_down_conditions(flt: TicketFilter, now: dt.datetime) -> list:
+    """The chart drill-down terms, written as app.analytics.dashboard writes its counts."""
+    conditions = []
+    if flt.department_id is not None:
+        conditions.append(Ticket.project_id.in_(
+            select(Project.id).where(Project.project_dept_id == flt.department_id)
+        ))
+    if flt.defect_category_id == NO_CATEGORY:
+        conditions.append(Ticket.defect_category_id.is_(None))
+    elif flt.defect_category_id is not None:
+        conditions.append(Ticket.defect_category_id == flt.defect_category_id)
+    if flt.location_ids:
+        conditions.append(Ticket.location_id.in_(list(flt.location_ids)))
+    if flt.period_field not in PERIOD_FIELDS:
+        raise ValueError(f"not a ticket moment: {flt.period_field}")
+    moment = getattr(Ticket, flt.period_field)
+    if flt.period_start is not None:
+        conditions.append(moment >= flt.period_start)
+    if flt.period_end is not None:
+        conditions.append(moment < flt.period_end)
+    if flt.duration_above is not None or flt.duration_upto is not None:
+        # The same arithmetic as the distribution's buckets, so a bound is judged alike.
+        length = (func.julianday(moment) - func.julianday(Ticket.reported_at)) * 24.0
+        length = length / flt.duration_unit_hours
+        if flt.duration_above is not None:
+            conditions.append(length > flt.duration_above)
+        if flt.duration_upto is not None:
+            conditions.append(length <= flt.duration_upto)
+    if flt.late is not None:
+        due = getattr(Ticket, _DUE_OF_MOMENT[flt.period_field])
+        late = and_(due.is_not(None), moment > due)
+        conditions.append(late if flt.late else ~late)
+    if flt.satisfaction == 0:
+        conditions.append(Ticket.satisfaction.is_(None))
+    elif flt.satisfaction is not None:
+        conditions.append(Ticket.satisfaction == flt.satisfaction)
+    if flt.age_band is not None:
+        conditions.append(Ticket.state.in_(OPEN_STATE_VALUES))
+        conditions.append(age_band_expr(now) == int(flt.age_band))
+    if flt.follow_up_overdue:
+        today = to_local(now).date()
+        conditions.extend([
+            Ticket.state == TicketState.FOLLOW_UP.value,
+            Ticket.followed_up_at.is_(None),
+            Ticket.follow_up_due_on < literal(today),
+        ])
     return conditions
 
 

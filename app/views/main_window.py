@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         self._keys: list[str] = []
+        self._titles: list[str] = []
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -97,10 +98,19 @@ class MainWindow(QMainWindow):
         self.sidebar.addItem(item)
         self.pages.addWidget(widget)
         self._keys.append(key)
+        self._titles.append(title)
         number = len(self._keys)
         if number <= 10:
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self)
             shortcut.activated.connect(lambda key=key: self.show_page(key))
+
+    def set_badge(self, key: str, count: int) -> None:
+        """A count after a page's sidebar title, e.g. 复盘 (3); none when zero."""
+        if key not in self._keys:
+            return
+        row = self._keys.index(key)
+        title = self._titles[row]
+        self.sidebar.item(row).setText(f"{title} ({count})" if count > 0 else title)
 
     def show_page(self, key: str) -> None:
         if key in self._keys:

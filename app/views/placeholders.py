@@ -7,11 +7,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 _C = "Placeholder"
 
 PLANNED_PAGES = {
-    "dashboard": [
-        QT_TRANSLATE_NOOP("Placeholder", "Tickets received and closed per month, year over year"),
-        QT_TRANSLATE_NOOP("Placeholder", "Pareto of defect categories and high-incidence locations"),
-        QT_TRANSLATE_NOOP("Placeholder", "Response-time compliance, rework rate, satisfaction, overdue follow-ups"),
-    ],
     "kanban": [
         QT_TRANSLATE_NOOP("Placeholder", "A column per lifecycle state, a card per open ticket"),
         QT_TRANSLATE_NOOP("Placeholder", "Drag a card to move the ticket; missing data opens the stage form"),
@@ -30,17 +25,9 @@ PLANNED_PAGES = {
         QT_TRANSLATE_NOOP("Placeholder", "Follow-up visits scheduled within 7 days of acceptance, with outcome"),
         QT_TRANSLATE_NOOP("Placeholder", "Overdue follow-ups and rewards given"),
     ],
-    "retrospectives": [
-        QT_TRANSLATE_NOOP("Placeholder", "Escalations of major and recurring defects"),
-        QT_TRANSLATE_NOOP("Placeholder", "Retrospective meetings with root causes, actions and printed minutes"),
-    ],
     "reports": [
         QT_TRANSLATE_NOOP("Placeholder", "KPIs per person and per project department"),
         QT_TRANSLATE_NOOP("Placeholder", "Monthly and quarterly summaries and the annual white paper as PDF"),
-    ],
-    "knowledge": [
-        QT_TRANSLATE_NOOP("Placeholder", "Versioned SOP library linked to defect categories"),
-        QT_TRANSLATE_NOOP("Placeholder", "Typical cases published from retrospectives"),
     ],
 }
 

@@ -104,6 +104,7 @@ class TicketDetailWindow(QWidget):
         top.addWidget(self.state_label)
         top.addWidget(self.urgency_label)
         top.addStretch(1)
+        self._header = top
         top.addWidget(self.print_button)
         top.addWidget(refresh)
         facts = QGridLayout()
@@ -199,6 +200,10 @@ class TicketDetailWindow(QWidget):
             QShortcut(QKeySequence(f"Alt+{number + 1}"), self, lambda n=number: self.tabs.setCurrentIndex(n))
 
     # -- filling -------------------------------------------------------------------------
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A widget another room adds to the header (before 打印/导出): e.g. the escalation bar."""
+        self._header.insertWidget(self._header.indexOf(self.print_button), widget)
+
     def show_detail(self, detail: Any) -> None:
         """Show a ticket snapshot (app.models.ticket_detail.TicketDetail)."""
         self.setWindowTitle(f"{detail.number} — {self.tr('WarrantyDesk')}")

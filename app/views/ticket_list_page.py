@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -261,6 +262,7 @@ class TicketListPage(QWidget):
     savedFilterRemoved = Signal(str)
     refreshRequested = Signal()
     exportRequested = Signal(str, str, list)  # document kind, folder, selected ids (empty: the filter)
+    drillDownCleared = Signal()  # the clerk removed the dashboard's drill-down chip
 
     def __init__(self, model: TicketTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,6 +382,27 @@ class TicketListPage(QWidget):
         filters.addWidget(self.urgency_combo)
         filters.addWidget(self.search_edit, 2)
 
+        # A drill-down from a dashboard chart: what it shows, and ✕ to go back to all tickets.
+        self.drill_chip = QFrame()
+        self.drill_chip.setObjectName("drillDownChip")
+        self.drill_chip.setStyleSheet(
+            "QFrame#drillDownChip { background: #e3ebf5; border: 1px solid #b8c7da;"
+            " border-radius: 10px; }"
+        )
+        self.drill_label = QLabel()
+        self.drill_label.setObjectName("drillDownLabel")
+        self.drill_close = QToolButton()
+        self.drill_close.setObjectName("drillDownClose")
+        self.drill_close.setText("✕")
+        self.drill_close.setAutoRaise(True)
+        self.drill_close.setToolTip(self.tr("Remove this chart filter"))
+        self.drill_close.clicked.connect(self.drillDownCleared)
+        chip = QHBoxLayout(self.drill_chip)
+        chip.setContentsMargins(10, 1, 2, 1)
+        chip.addWidget(self.drill_label, 1)
+        chip.addWidget(self.drill_close)
+        self.drill_chip.hide()
+
         # -- table --------------------------------------------------------------------------
         self.table = TicketTableView()
         self.table.setObjectName("ticketTable")
@@ -440,6 +463,7 @@ class TicketListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addLayout(filters)
+        layout.addWidget(self.drill_chip, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 1)
         layout.addLayout(status)
 
@@ -565,6 +589,36 @@ class TicketListPage(QWidget):
                 widget.blockSignals(False)
         self._search_timer.stop()
         self.filtersChanged.emit()
+
+    # -- drill-down from the dashboard -----------------------------------------------------
+    def show_drill_down(self, title: str, project_id: Any = None) -> None:
+        """Show the chip of a chart drill-down; the other filters go back to "all" (the
+        project chooser shows the drill-down's project). The controller then reloads."""
+        widgets = [self.state_combo, self.project_combo, self.urgency_combo, self.search_edit,
+                   self.quick_group]
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.quick_buttons["all"].setChecked(True)
+            self.state_combo.setCurrentIndex(0)
+            self.urgency_combo.setCurrentIndex(0)
+            self.search_edit.clear()
+            index = self.project_combo.findData(project_id) if project_id is not None else 0
+            self.project_combo.setCurrentIndex(max(index, 0))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._search_timer.stop()
+        self.drill_label.setText(self.tr("Chart filter: %1").replace("%1", title))
+        self.drill_chip.setToolTip(title)
+        self.drill_chip.show()
+
+    def hide_drill_down(self) -> None:
+        self.drill_chip.hide()
+        self.drill_label.clear()
+
+    def drill_down_text(self) -> str:
+        return self.drill_label.text() if self.drill_chip.isVisibleTo(self) else ""
 
     # -- saved filters ---------------------------------------------------------------------
     def set_saved_filters(self, names: list[str]) -> None:

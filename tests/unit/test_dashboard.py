@@ -10,14 +10,21 @@ from sqlalchemy import select
 
 from app.analytics import periods
 from app.analytics.dashboard import (
+    NO_FLOOR,
     REPAIR_BUCKET_DAYS,
     RESPONSE_BUCKET_HOURS,
+    HeatLayout,
     category_pareto,
+    dashboard_snapshot,
+    drill_down,
+    heat_cell_locations,
     location_counts,
+    location_heat_maps,
     monthly_trend,
     open_tickets,
     repair_time_distribution,
     response_time_distribution,
+    satisfaction_distribution,
 )
 from app.analytics.kpi import kpi_totals
 from app.analytics.periods import Period
@@ -28,6 +35,7 @@ from app.models.project import DefectCategory
 from app.models.sla import AgeBand, age_band, is_overdue
 from app.models.sla import Timer as SlaTimer
 from app.models.ticket_actions import accept, sign, submit_for_acceptance
+from app.models.ticket_list import count_tickets
 from app.models.vocabulary import OPEN_STATES, LocationKind, SignerRole
 from tests.unit.lifecycle_world import (
     CRACK,
@@ -315,3 +323,262 @@ def test_sql_agrees_with_python_on_demo_data(demo_db):
     # Every chart really had something to count in the demo data.
     kinds = (LocationKind.BUILDING, LocationKind.SECTION, LocationKind.SYSTEM, "open", "late")
     assert all(exercised[k] > 0 for k in kinds), exercised
+
+
+# ---------------------------------------------------------------------------------------------
+# Heat maps, satisfaction, the snapshot and the drill-down filters
+# ---------------------------------------------------------------------------------------------
+
+
+def _place(session, project_id, parent, kind, name, full_name, sort_key=0):
+    loc = Location(project_id=project_id, parent_id=parent, kind=kind, name=name,
+                   full_name=full_name, sort_key=sort_key)
+    session.add(loc)
+    session.flush()
+    return loc.id
+
+
+@pytest.fixture
+def places(db):
+    return _add_places(db, build_world(db))
+
+
+def _add_places(db, world):
+    """3栋 with two units whose 15th floors share a name, a road section and an MEP system;
+    eight tickets in March 2026 (from 10:30 on 2 March local) and one in April."""
+    with db.transaction() as session:
+        building = session.scalar(select(Location.id).where(Location.name == "3栋"))
+        p, road = world.project_id, world.other_project_id
+        unit1 = _place(session, p, building, "unit", "1单元", "3栋1单元", 1)
+        unit2 = _place(session, p, building, "unit", "2单元", "3栋2单元", 2)
+        f1_15 = _place(session, p, unit1, "floor", "15层", "3栋1单元15层", 15)
+        f1_3 = _place(session, p, unit1, "floor", "3层", "3栋1单元3层", 3)
+        f2_15 = _place(session, p, unit2, "floor", "15层", "3栋2单元15层", 15)
+        rooms = {
+            "1501": _place(session, p, f1_15, "room", "1501室", "3栋1单元1501室"),
+            "301": _place(session, p, f1_3, "room", "301室", "3栋1单元301室"),
+            "2-1502": _place(session, p, f2_15, "room", "1502室", "3栋2单元1502室"),
+        }
+        section = _place(session, road, None, "section", "一标段", "一标段", 1)
+        chainage = _place(session, road, section, "chainage", "K0+100", "一标段 K0+100")
+        system = _place(session, road, None, "system", "给排水系统", "给排水系统", 1)
+        pump = _place(session, road, system, "equipment", "生活水泵P-1", "给排水系统 生活水泵P-1")
+        plant = _place(session, road, None, "building", "1#厂房", "1#厂房", 9)
+        crane_system = _place(session, road, plant, "system", "起重运输系统", "1#厂房起重运输系统", 2)
+        crane = _place(session, road, crane_system, "equipment", "1#行车", "1#厂房起重运输系统 1#行车")
+    at = T0
+    placed = [
+        (rooms["1501"], LEAK, p), (rooms["2-1502"], LEAK, p), (rooms["2-1502"], CRACK, p),
+        (rooms["301"], LEAK, p), (world.room_id, LEAK, p),  # 3栋1502室: no floor
+        (chainage, ROAD_CRACK, road), (pump, None, road), (pump, ROAD_CRACK, road),
+        (crane, None, road), (plant, None, road),  # a plant: building × system
+    ]
+    ids = []
+    for location, category, project in placed:
+        at += H
+        ids.append(register(db, world, at, project_id=project, location_id=location,
+                            defect_category_id=category))
+    # Outside March: not counted.
+    register(db, world, dt.datetime(2026, 4, 2, 1, 0), location_id=rooms["301"])
+    return world, {"building": building, "section": section, "system": system, "plant": plant,
+                   "crane": crane, **rooms}
+
+
+def test_heat_maps_building_by_floor_and_places_by_category(db, places):
+    world, loc = places
+    with db.sessions() as session:
+        maps = location_heat_maps(session, MARCH)
+        road_only = location_heat_maps(session, MARCH, project_id=world.other_project_id)
+        fifteen = heat_cell_locations(session, LocationKind.BUILDING, loc["building"], "15层")
+        no_floor = heat_cell_locations(session, LocationKind.BUILDING, loc["building"], None)
+        leak = session.get(DefectCategory, LEAK).name
+        road_crack = session.get(DefectCategory, ROAD_CRACK).name
+    assert set(maps) == set(HeatLayout)
+    housing = maps[HeatLayout.BUILDING_FLOOR]
+    # Several projects: rows carry the project's name; floors bottom up, then "no floor".
+    assert [(r.name, r.total) for r in housing.rows] == [("3栋 · 阳光花园", 5)]
+    assert [(c.key, c.label, c.total) for c in housing.columns] == [
+        ("3层", "3层", 1), ("15层", "15层", 3), (None, NO_FLOOR, 1),
+    ]
+    assert housing.counts == [[1, 3, 1]] and housing.total == 5
+    road = maps[HeatLayout.SECTION_CATEGORY]
+    assert [(r.location_id, r.total) for r in road.rows] == [(loc["section"], 1)]
+    assert [(c.key, c.label) for c in road.columns] == [(ROAD_CRACK, road_crack)]
+    system = maps[HeatLayout.SYSTEM_CATEGORY]
+    assert [c.key for c in system.columns] == [ROAD_CRACK, None] and system.counts == [[1, 1]]
+    # A plant's building holds systems: its columns are them, the building itself 其他部位.
+    plant = maps[HeatLayout.BUILDING_SYSTEM]
+    assert [(r.location_id, r.total) for r in plant.rows] == [(loc["plant"], 2)]
+    assert [c.label for c in plant.columns] == ["起重运输系统", NO_FLOOR]
+    assert set(road_only) == {HeatLayout.SECTION_CATEGORY, HeatLayout.SYSTEM_CATEGORY,
+                              HeatLayout.BUILDING_SYSTEM}
+    assert road_only[HeatLayout.SECTION_CATEGORY].rows[0].name == "一标段"  # one project
+    assert leak and loc["1501"] in fifteen and loc["2-1502"] in fifteen
+    assert loc["301"] not in fifteen and world.room_id in no_floor and loc["1501"] not in no_floor
+
+
+def test_heat_map_keeps_the_busiest_rows(db, places):
+    with db.sessions() as session:
+        maps = location_heat_maps(session, MARCH, max_rows=0)
+    housing = maps[HeatLayout.BUILDING_FLOOR]
+    assert housing.rows == [] and housing.other_rows == 1 and housing.other_tickets == 5
+
+
+def test_satisfaction_distribution(db, spring):
+    world, _ids = spring
+    with db.sessions() as session:
+        march = satisfaction_distribution(session, MARCH)
+        road = satisfaction_distribution(session, MARCH, project_id=world.other_project_id)
+    # A and B (accepted on 1 March local) scored 5, D scored 4; Y in 2025 is not counted.
+    assert [(b.score, b.count) for b in march] == [(1, 0), (2, 0), (3, 0), (4, 1), (5, 2), (None, 0)]
+    assert all(b.count == 0 for b in road)
+
+
+def test_snapshot_holds_every_chart(db, spring):
+    world, _ids = spring
+    with db.sessions() as session:
+        snap = dashboard_snapshot(session, MARCH, department_id=world.dept_id, now=NOW)
+        assert snap.trend == monthly_trend(session, MARCH)
+        assert snap.pareto == category_pareto(session, MARCH)
+        assert snap.response == response_time_distribution(session, MARCH)
+        assert snap.repair == repair_time_distribution(session, MARCH)
+        assert snap.open == open_tickets(session, NOW)
+        assert snap.satisfaction == satisfaction_distribution(session, MARCH)
+        assert snap.kpis == kpi_totals(session, MARCH.first, MARCH.last)
+    assert snap.heat_layout == HeatLayout.BUILDING_FLOOR
+    assert snap.open.overdue_follow_ups == 2 and snap.kpis.handled == 3
+
+
+def test_drill_down_filters_count_what_the_charts_count(db, spring):
+    _add_places(db, spring[0])
+    with db.sessions() as session:
+        snap = dashboard_snapshot(session, MARCH, now=NOW)
+
+        def listed(key) -> int:
+            return count_tickets(session, drill_down(session, key, MARCH), now=NOW)
+
+        assert listed(("pareto", LEAK)) == next(b.count for b in snap.pareto if b.category_id == LEAK)
+        assert listed(("trend", "received", 0)) == snap.trend[0].received
+        assert listed(("trend", "closed", 0)) == snap.trend[0].closed == 1
+        assert listed(("trend", "received_before", 0)) == snap.trend[0].received_year_before == 1
+        for layout, heat in snap.heat_maps.items():
+            for r, row in enumerate(heat.rows):
+                for c, column in enumerate(heat.columns):
+                    key = ("heat", str(layout), row.location_id, column.key)
+                    assert listed(key) == heat.counts[r][c], (layout, row.name, column.label)
+                assert listed(("heat", str(layout), row.location_id, "*")) >= row.total
+        for chart, buckets in (("response", snap.response), ("repair", snap.repair)):
+            for i, bucket in enumerate(buckets):
+                assert listed((chart, i, "met")) == bucket.met
+                assert listed((chart, i, "late")) == bucket.late
+                assert listed((chart, i, "all")) == bucket.total
+        for bar in snap.satisfaction:
+            assert listed(("satisfaction", bar.score)) == bar.count
+        for bar in snap.open.bands:
+            assert listed(("ageing", int(bar.band), "open")) == bar.open
+            assert listed(("ageing", int(bar.band), "overdue")) == bar.overdue
+        assert listed(("follow_ups",)) == snap.open.overdue_follow_ups == 2
+    with pytest.raises(ValueError):
+        drill_down(None, ("nothing",), MARCH)
+
+
+def test_empty_period_and_store_for_new_charts(db):
+    with db.sessions() as session:
+        assert location_heat_maps(session, MARCH) == {}
+        assert all(b.count == 0 for b in satisfaction_distribution(session, MARCH))
+        snap = dashboard_snapshot(session, MARCH, now=NOW)
+    assert snap.heat_layout is None and snap.pareto == [] and snap.kpis.handled == 0
+
+
+ROW_KINDS = ("building", "section", "system")
+
+
+def _chain(locations, location_id):
+    loc, chain = locations.get(location_id), []
+    while loc is not None and len(chain) < 4:
+        chain.append(loc)
+        loc = locations.get(loc.parent_id)
+    return chain
+
+
+def test_heat_maps_and_satisfaction_agree_with_python_on_demo_data(demo_db):
+    with demo_db.sessions() as session:
+        tickets = session.scalars(select(Ticket)).all()
+        locations = {loc.id: loc for loc in session.scalars(select(Location))}
+        end = to_local(max(t.reported_at for t in tickets)).date()
+        period = Period(end - dt.timedelta(days=364), end)
+        maps = location_heat_maps(session, period, max_rows=10_000)
+        satisfaction = satisfaction_distribution(session, period)
+        snap = dashboard_snapshot(session, period)
+        expected = {layout: Counter() for layout in HeatLayout}
+        cells = []
+        for t in tickets:
+            if not period.contains(t.reported_at) or t.location_id is None:
+                continue
+            chain = _chain(locations, t.location_id)
+            kind = next((k for k in ROW_KINDS if any(c.kind == k for c in chain)), None)
+            if kind is None:
+                continue
+            row = next(c for c in chain if c.kind == kind)
+            inner = next((c for c in chain if c.kind in ("floor", "system")), None)
+            cells.append((kind, row.id, inner, t.defect_category_id))
+        systems_only = {row for kind, row, inner, _c in cells if inner is not None
+                        and kind == "building"} - {row for kind, row, inner, _c in cells
+                                                   if inner is not None and inner.kind == "floor"}
+        for kind, row, inner, category in cells:
+            if kind == "section":
+                expected[HeatLayout.SECTION_CATEGORY][row, category] += 1
+            elif kind == "system":
+                expected[HeatLayout.SYSTEM_CATEGORY][row, category] += 1
+            elif (inner is not None and inner.kind == "system") or (
+                    inner is None and row in systems_only):
+                expected[HeatLayout.BUILDING_SYSTEM][row, inner.name if inner else None] += 1
+            else:
+                expected[HeatLayout.BUILDING_FLOOR][row, inner.name if inner else None] += 1
+        for layout in HeatLayout:
+            heat = maps.get(layout)
+            got = Counter() if heat is None else Counter({
+                (r.location_id, c.key): heat.counts[i][j]
+                for i, r in enumerate(heat.rows) for j, c in enumerate(heat.columns)
+                if heat.counts[i][j]
+            })
+            assert got == expected[layout], layout
+            assert sum(expected[layout].values()) > 0, layout  # the demo has every layout
+        scores = Counter(t.satisfaction for t in tickets if period.contains(t.accepted_at))
+        assert [(b.score, b.count) for b in satisfaction] == [
+            (s, scores.get(s, 0)) for s in (1, 2, 3, 4, 5, None)]
+        # Clicking the biggest heat-map cell lists exactly its tickets.
+        heat = snap.heat_maps[snap.heat_layout]
+        i, j = max(((i, j) for i in range(len(heat.rows)) for j in range(len(heat.columns))),
+                   key=lambda ij: heat.counts[ij[0]][ij[1]])
+        key = ("heat", str(heat.layout), heat.rows[i].location_id, heat.columns[j].key)
+        assert count_tickets(session, drill_down(session, key, period)) == heat.counts[i][j] > 0
+
+
+def test_overdue_corrective_actions_by_scope(db, spring):
+    from app.analytics.dashboard import overdue_action_count
+    from app.models.retrospective import CorrectiveAction, RetrospectiveMeeting
+
+    world, _ids = spring
+    with db.transaction() as session:
+        meetings = [
+            RetrospectiveMeeting(number=f"FP-T-{i}", title="复盘", project_id=project,
+                                 held_at=T0, status="held")
+            for i, project in enumerate((world.project_id, world.other_project_id, None))
+        ]
+        session.add_all(meetings)
+        session.flush()
+        for meeting, due, status in (
+            (meetings[0], dt.date(2026, 3, 10), "in_progress"),  # overdue on 20 March
+            (meetings[0], dt.date(2026, 3, 20), "not_started"),  # due today: not yet
+            (meetings[0], dt.date(2026, 3, 1), "done"),  # closed
+            (meetings[1], dt.date(2026, 3, 1), "not_started"),  # overdue, the road project
+            (meetings[2], dt.date(2026, 2, 1), "not_started"),  # company-wide, overdue
+        ):
+            session.add(CorrectiveAction(meeting_id=meeting.id, kind="corrective",
+                                         description="整改", due_on=due, status=status))
+    with db.sessions() as session:
+        assert overdue_action_count(session, NOW) == 3
+        assert overdue_action_count(session, NOW, project_id=world.project_id) == 1
+        assert overdue_action_count(session, NOW, department_id=world.dept_id) == 2
+        assert dashboard_snapshot(session, MARCH, now=NOW).overdue_actions == 3

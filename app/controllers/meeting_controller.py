@@ -1,0 +1,380 @@
+"""Owns one meeting record window: fills it, saves it in one transaction, prints the minutes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import mimetypes
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.config import attachments_dir
+from app.controllers.background import run_in_background
+from app.controllers.current_user import CurrentUser
+from app.controllers.documents_controller import page_image
+from app.controllers.ticket_bus import TicketBus
+from app.documents.minutes import MinutesRefused, RenderedMinutes, render_minutes
+from app.documents.pages import PdfPages
+from app.models.attachment_store import AttachmentStore
+from app.models.base import from_local, to_local, utcnow
+from app.models.db import Database
+from app.models.escalation_engine import escalation_detail, list_escalations
+from app.models.escalation_terms import (
+    CLOSED_ACTION_STATUSES,
+    MEETING_STATUS_ZH,
+    ActionData,
+    AttendeeData,
+    LinkedTicketRow,
+    MeetingData,
+    MeetingDetail,
+    MeetingStatus,
+    RetroRefused,
+)
+from app.models.people import OrgUnit, Staff
+from app.models.retrospective import CorrectiveAction, RetrospectiveMeeting
+from app.models.retrospective_service import (
+    add_evidence,
+    close_meeting,
+    mark_meeting_held,
+    meeting_detail,
+    save_meeting_record,
+    set_action_status,
+)
+from app.models.ticket import Ticket
+
+# Service field names → the editor's problem labels (anything else shows under the form).
+FIELD_OF = {
+    "title": "title", "held_at": "held_at", "place": "place", "host_id": "host", "host": "host",
+    "attendees": "attendees", "ticket_ids": "tickets", "tickets": "tickets",
+    "escalation_ids": "tickets", "problem": "problem", "root_cause": "root_cause",
+    "five_whys": "root_cause", "fishbone": "root_cause", "analysis_method": "root_cause",
+    "analysis": "root_cause",
+    "conclusions": "conclusions", "actions": "actions",
+}
+
+
+def _field(name: str) -> str:
+    key = name.split(".")[0].split("[")[0]
+    if key.startswith("action"):
+        return "actions"
+    return FIELD_OF.get(key, name)
+
+
+class MeetingController(QObject):
+    """Owns a MeetingEditor (app.views.meeting_editor); `views` makes the preview dialog and
+    asks for file names (app.views.document_preview_dialog.DocumentDialogs)."""
+
+    saved = Signal(object)  # the meeting id, after every committed change
+    closed = Signal(object)  # the meeting id (None if never saved)
+    previewShown = Signal(object)  # the preview dialog
+    minutesRendered = Signal(object)  # RenderedMinutes (printed or saved)
+    statusMessage = Signal(str)
+
+    def __init__(self, db: Database, bus: TicketBus, user: CurrentUser, editor, views: Any,
+                 clock: Callable[[], dt.datetime] = utcnow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.bus = bus
+        self.user = user
+        self.editor = editor
+        self.views = views
+        self.clock = clock
+        self.store = AttachmentStore(attachments_dir(db.path))
+        self.status = ""
+        self._previews: list[Any] = []
+        editor.saveRequested.connect(self.save)
+        editor.markHeldRequested.connect(self.mark_held)
+        editor.closeMeetingRequested.connect(self.close_meeting)
+        editor.previewRequested.connect(lambda: self.render("preview"))
+        editor.printRequested.connect(lambda: self.render("print"))
+        editor.savePdfRequested.connect(lambda: self.render("save"))
+        editor.ticketLookupRequested.connect(self.link_ticket)
+        editor.ticketActivated.connect(bus.open)
+        editor.closed.connect(lambda: self.closed.emit(editor.meeting_id()))
+
+    # -- loading --------------------------------------------------------------------------------
+    def load_choices(self, session, linked: list[uuid.UUID]) -> None:
+        """Staff, departments and the escalations the record may name."""
+        staff = [(row.id, f"{row.name}（{row.unit}）") for row in session.execute(
+            select(Staff.id, Staff.name, OrgUnit.name.label("unit")).join(OrgUnit)
+            .where(Staff.active.is_(True)).order_by(Staff.name))]
+        departments = list(session.scalars(select(OrgUnit.name).order_by(OrgUnit.kind, OrgUnit.name)))
+        escalations = {row.id: row for row in list_escalations(session, open_only=True)}
+        for escalation_id in linked:
+            if escalation_id not in escalations:
+                row = escalation_detail(session, escalation_id).row
+                escalations[row.id] = row
+        options = [(row.id, f"{row.number} {row.title}")
+                   for row in escalations.values()]
+        self.editor.set_choices(staff, departments, options, to_local(self.clock()).date())
+
+    def open_meeting(self, meeting_id: uuid.UUID) -> bool:
+        try:
+            with self.db.sessions() as session:
+                detail = meeting_detail(session, meeting_id)
+                self.load_choices(session, detail.data.escalation_ids)
+        except (RetroRefused, LookupError) as error:
+            self.editor.show_message(str(error))
+            return False
+        except SQLAlchemyError as error:
+            self.editor.show_message(self.tr("The database could not be read: %1").replace("%1", str(error)))
+            return False
+        self._show(detail)
+        return True
+
+    def new_meeting(self, data: MeetingData, tickets: list[LinkedTicketRow]) -> None:
+        """A new record, prefilled (from an escalation) or empty."""
+        with self.db.sessions() as session:
+            self.load_choices(session, data.escalation_ids)
+        if data.held_at is None:
+            # The next full hour: meetings are called for a time, not for now.
+            now = to_local(self.clock()).replace(tzinfo=None, second=0, microsecond=0)
+            held_at = now.replace(minute=0) + dt.timedelta(hours=1)
+        else:
+            held_at = to_local(data.held_at).replace(tzinfo=None)
+        attendees = list(data.attendees)
+        if not attendees and self.user.staff_id is not None:
+            attendees = [AttendeeData(name="", staff_id=self.user.staff_id)]
+        local = dataclasses.replace(data, held_at=held_at, attendees=attendees,
+                                    host_id=data.host_id or self.user.staff_id)
+        status = self.tr("New, not saved yet")
+        self.editor.set_record(None, local, [], tickets, status)
+        self.editor.set_meeting_state(status, [self.tr("Save the record first")], None)
+        # Prefilled from an escalation: unsaved until the clerk saves it.
+        self.editor.tracker.set_dirty(bool(data.escalation_ids or tickets))
+
+    def _show(self, detail: MeetingDetail) -> None:
+        data = detail.data
+        local = dataclasses.replace(
+            data, held_at=to_local(data.held_at).replace(tzinfo=None) if data.held_at else None)
+        self.status = detail.status
+        status = f"{detail.number} · {MEETING_STATUS_ZH.get(MeetingStatus(detail.status), detail.status)}"
+        self.editor.set_record(detail.id, local, detail.actions, detail.tickets, status)
+        open_actions = [a for a in detail.actions if a.status not in CLOSED_ACTION_STATUSES]
+        held: list[str] | None = None
+        close: list[str] | None = None
+        if detail.status == MeetingStatus.PLANNED:
+            held = []
+        elif detail.status == MeetingStatus.HELD:
+            close = [self.tr("%1 actions are not closed yet").replace("%1", str(len(open_actions)))] \
+                if open_actions else []
+        if close:
+            status += f"（{close[0]}）"
+        self.editor.set_meeting_state(status, held, close)
+
+    def reload(self) -> None:
+        meeting_id = self.editor.meeting_id()
+        if meeting_id is not None:
+            self.open_meeting(meeting_id)
+
+    # -- saving ---------------------------------------------------------------------------------
+    def _data(self) -> tuple[MeetingData, list]:
+        values = self.editor.values()
+        attendees = [AttendeeData(name=name, staff_id=staff_id, role="construction")
+                     for staff_id, name in self._staff_names(values.staff_ids)]
+        attendees += [AttendeeData(name=name, organisation=org, role=role or "other")
+                      for name, org, role in values.externals]
+        root_cause = values.root_cause
+        if not root_cause and values.method == "five_why" and values.whys:
+            root_cause = values.whys[-1]  # the last answer of the chain is the root cause
+        held_at = from_local(values.held_at).replace(tzinfo=None) if values.held_at else None
+        data = MeetingData(
+            title=values.title, held_at=held_at, place=values.place, host_id=values.host_id,
+            problem=values.problem, analysis_method=values.method, five_whys=values.whys,
+            fishbone=values.fishbone, root_cause=root_cause, conclusions=values.conclusions,
+            attendees=attendees, escalation_ids=values.escalation_ids, ticket_ids=values.ticket_ids,
+        )
+        return data, values.actions
+
+    def _staff_names(self, ids: list[uuid.UUID]) -> list[tuple[uuid.UUID, str]]:
+        if not ids:
+            return []
+        with self.db.sessions() as session:
+            names = dict(session.execute(select(Staff.id, Staff.name).where(Staff.id.in_(ids))).all())
+        return [(staff_id, names.get(staff_id, "")) for staff_id in ids]
+
+    def save(self) -> uuid.UUID | None:
+        """The whole record, its actions, their new evidence and status changes: one transaction."""
+        data, actions = self._data()
+        files: dict[int, list[tuple[Path, bytes]]] = {}
+        for index, action in enumerate(actions):
+            for path in action.new_files:
+                try:
+                    files.setdefault(index, []).append((path, path.read_bytes()))
+                except OSError as error:
+                    self.editor.show_field_problem(
+                        "actions", self.tr("Cannot read %1: %2").replace("%1", path.name)
+                        .replace("%2", error.strerror or str(error)))
+                    return None
+        now = self.clock()
+        try:
+            with self.db.transaction() as session:
+                actor = self.user.actor(session)
+                meeting_id = self.editor.meeting_id()
+                meeting = session.get(RetrospectiveMeeting, meeting_id) if meeting_id else None
+                rows = [(a.id, ActionData(a.kind, a.description, a.owner_id, a.department, a.due_date))
+                        for a in actions]
+                meeting = save_meeting_record(session, meeting, actor, data, rows, now=now)
+                session.flush()
+                stored = list(session.scalars(
+                    select(CorrectiveAction).where(CorrectiveAction.meeting_id == meeting.id)
+                    .order_by(CorrectiveAction.seq)))
+                by_id = {a.id: a for a in stored}
+                new_ones = iter([a for a in stored if a.id not in {x.id for x in actions if x.id}])
+                for index, values in enumerate(actions):
+                    action = by_id.get(values.id) if values.id else next(new_ones, None)
+                    if action is None:
+                        continue
+                    try:
+                        for path, content in files.get(index, []):
+                            add_evidence(session, self.store, action, actor, data=content,
+                                         original_name=path.name, now=now,
+                                         mime_type=mimetypes.guess_type(path.name)[0]
+                                         or "application/octet-stream")
+                        if values.status and values.status != (action.status or ""):
+                            set_action_status(session, action, actor, values.status, note=values.note,
+                                              now=now)
+                    except RetroRefused as refused:
+                        # Name the row: the table has no field labels of its own.
+                        raise RetroRefused([
+                            type(p)("actions", self.tr("Action %1: %2").replace("%1", str(index + 1))
+                                    .replace("%2", p.message)) for p in refused.problems
+                        ]) from refused
+                meeting_id = meeting.id
+        except RetroRefused as refused:
+            self.editor.show_problems([(_field(p.field), p.message) for p in refused.problems])
+            return None
+        except LookupError as error:
+            self.editor.show_message(str(error))
+            return None
+        except SQLAlchemyError as error:
+            self.editor.show_message(self.tr("Nothing was saved: the database reported %1")
+                                     .replace("%1", str(error)))
+            return None
+        self.open_meeting(meeting_id)
+        self.statusMessage.emit(self.tr("Meeting record saved"))
+        self.saved.emit(meeting_id)
+        return meeting_id
+
+    def _saved_first(self) -> uuid.UUID | None:
+        """The meeting id, saving the record first when it has unsaved changes."""
+        if self.editor.is_dirty() or self.editor.meeting_id() is None:
+            return self.save()
+        return self.editor.meeting_id()
+
+    def _status_change(self, change: Callable) -> bool:
+        meeting_id = self._saved_first()
+        if meeting_id is None:
+            return False
+        try:
+            with self.db.transaction() as session:
+                meeting = session.get(RetrospectiveMeeting, meeting_id)
+                change(session, meeting, self.user.actor(session), now=self.clock())
+        except RetroRefused as refused:
+            self.editor.show_problems([(_field(p.field), p.message) for p in refused.problems])
+            return False
+        except (LookupError, SQLAlchemyError) as error:
+            self.editor.show_message(str(error))
+            return False
+        self.open_meeting(meeting_id)
+        self.saved.emit(meeting_id)
+        return True
+
+    def mark_held(self) -> bool:
+        return self._status_change(mark_meeting_held)
+
+    def close_meeting(self) -> bool:
+        return self._status_change(close_meeting)
+
+    # -- linking tickets ------------------------------------------------------------------------
+    def link_ticket(self, number: str) -> None:
+        with self.db.sessions() as session:
+            ticket = session.scalars(select(Ticket).where(Ticket.number == number.strip().upper())).first()
+            if ticket is None:
+                self.editor.show_field_problem("tickets", f"找不到报修单 {number}")
+                return
+            now = self.clock()
+            self.editor.ticket_linked(LinkedTicketRow(
+                ticket.id, ticket.number, ticket.state, ticket.reported_at, "", "",
+                ticket.description, now, "会议中关联"))
+
+    # -- minutes --------------------------------------------------------------------------------
+    def render(self, purpose: str) -> None:
+        """preview / print / save: make the minutes PDF off the GUI thread (after saving)."""
+        meeting_id = self._saved_first()
+        if meeting_id is None:
+            return
+        path = ""
+        if purpose == "save":
+            path = self.views.ask_save_pdf(self._file_name(meeting_id))
+            if not path:
+                return
+        printed_by = self.user.staff_id
+        now = self.clock()
+
+        def work() -> RenderedMinutes:
+            with self.db.transaction() as session:
+                document = render_minutes(session, self.store, meeting_id, printed_by_id=printed_by, now=now)
+            if path:
+                Path(path).write_bytes(document.pdf)
+            return document
+
+        def done(document: RenderedMinutes) -> None:
+            self.minutesRendered.emit(document)
+            if document.warnings:
+                self.views.show_error("以下文件未能打印：\n" + "\n".join(document.warnings))
+            if purpose == "save":
+                self.statusMessage.emit(f"已保存《{document.title}》{document.meeting_number} → {path}")
+            else:
+                self._show_preview(document, print_now=purpose == "print")
+
+        run_in_background(work, done, self._report)
+
+    def _file_name(self, meeting_id: uuid.UUID) -> str:
+        with self.db.sessions() as session:
+            number = session.scalar(select(RetrospectiveMeeting.number).where(
+                RetrospectiveMeeting.id == meeting_id)) or ""
+        return f"专项复盘会议纪要-{number}.pdf"
+
+    def _show_preview(self, document: RenderedMinutes, print_now: bool) -> None:
+        pages = PdfPages(document.pdf)
+        dialog = self.views.preview()
+        dialog.saveRequested.connect(lambda path: self._write(document, path))
+        dialog.finished.connect(lambda _result: self._close_preview(dialog, pages))
+        self._previews.append(dialog)
+        dialog.show_document(f"{document.title} {document.meeting_number}", document.code, pages.sizes,
+                             lambda index, dpi: page_image(pages, index, dpi), document.file_name)
+        dialog.show()
+        self.previewShown.emit(dialog)
+        if print_now:
+            # The system print dialog over the preview: the clerk sees what is printed.
+            QTimer.singleShot(0, dialog.print_document)
+
+    def _close_preview(self, dialog: Any, pages: PdfPages) -> None:
+        if dialog in self._previews:
+            self._previews.remove(dialog)
+        pages.close()
+
+    def _write(self, document: RenderedMinutes, path: str) -> None:
+        try:
+            Path(path).write_bytes(document.pdf)
+        except OSError as error:
+            self.views.show_error(f"无法写入文件 {path}（{error.strerror or error}）")
+            return
+        self.statusMessage.emit(f"已保存《{document.title}》{document.meeting_number} → {path}")
+
+    def _report(self, error: Exception) -> None:
+        if isinstance(error, MinutesRefused | RetroRefused | LookupError):
+            self.views.show_error(str(error))
+        elif isinstance(error, OSError):
+            self.views.show_error(f"无法写入文件（{error.strerror or error}）")
+        else:
+            self.views.show_error(f"生成会议纪要失败：{error}")
+
+
