@@ -18,8 +18,13 @@ from app import APP_NAME, ORG_NAME
 from app.config import DEMO_TICKETS_ON_FIRST_START, default_db_path
 from app.controllers.dashboard_controller import DashboardController
 from app.controllers.documents_controller import DocumentActions, DocumentsController
-from app.controllers.retrospectives_controller import RetroControllers, RetroViews, build_retro_controllers
 from app.controllers.main_controller import DEFAULT_LANGUAGE, LANGUAGE_KEY, MainController
+from app.controllers.reports_controller import ReportsPageController
+from app.controllers.retrospectives_controller import (
+    RetroControllers,
+    RetroViews,
+    build_retro_controllers,
+)
 from app.controllers.ticket_windows import TicketViews, TicketWindows
 from app.controllers.translations import install_translators
 from app.models.db import Database, DatabaseOpenError, open_database
@@ -37,6 +42,7 @@ from app.views.meeting_editor import MeetingEditor
 from app.views.placeholder_page import PlaceholderPage
 from app.views.placeholders import planned
 from app.views.projects_page import ProjectsPage
+from app.views.reports_page import ReportsPage
 from app.views.retrospectives_page import RetrospectivesPage
 from app.views.settings_page import SettingsPage
 from app.views.stage_forms import ticket_forms
@@ -52,11 +58,13 @@ class MainUi:
     tickets: TicketWindows
     retro: RetroControllers
     dashboard: DashboardController
+    reports: ReportsPageController
 
     def start(self) -> None:
         """Load the pages and start the background checks (after the window is built)."""
         self.controller.start()
         self.dashboard.start()
+        self.reports.start()
         self.retro.start()
 
 
@@ -85,12 +93,12 @@ def build_main_ui(db: Database, language: str, settings: QSettings | None = None
     working["kanban"], working["dashboard"] = KanbanPage(), DashboardPage()
     working["projects"], working["customers"] = ProjectsPage(), CustomersPage()
     working["retrospectives"], working["knowledge"] = RetrospectivesPage(), CaseLibraryPage()
+    working["reports"] = ReportsPage()
     for key, _source in NAVIGATION:
         title = page_title(key)
         window.add_page(key, title, working.get(key) or PlaceholderPage(title, planned(key)))
-    controller = MainController(
-        db, window, ticket_page, settings_page, settings or QSettings(), language, window
-    )
+    settings = settings or QSettings()
+    controller = MainController(db, window, ticket_page, settings_page, settings, language, window)
     views = TicketViews(
         intake_dialog=lambda: IntakeDialog(window),
         detail_window=lambda choices: TicketDetailWindow(ticket_forms(choices), window),
@@ -112,7 +120,10 @@ def build_main_ui(db: Database, language: str, settings: QSettings | None = None
                                     controller.tickets.show_filter, parent=controller)
     dashboard.navigate.connect(window.show_page)
     dashboard.errorOccurred.connect(window.show_error)
-    return MainUi(window, controller, tickets, retro, dashboard)
+    reports = ReportsPageController(db, working["reports"], controller.bus, controller)
+    reports.errorOccurred.connect(window.show_error)
+    reports.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    return MainUi(window, controller, tickets, retro, dashboard, reports)
 
 
 def _wire_retrospectives(db: Database, window: MainWindow, controller: MainController,

@@ -6,6 +6,8 @@ import argparse
 
 from benchmarks import dashboard as dashboard_page
 from benchmarks import documents, escalation, gallery, kanban, lifecycle, store_and_list, workspace
+from benchmarks import kpi as kpi_table
+from benchmarks import reports as report_pdfs
 
 
 def main() -> None:
@@ -16,8 +18,10 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     store_and_list.run(sizes, args.data)
     lifecycle.run(sizes, args.data)
+    kpi_table.run(sizes, args.data)
     dashboard_page.run(sizes, args.data)
     escalation.run(sizes, args.data)
+    report_pdfs.run(sizes, args.data)
     gallery.run(args.data)
     kanban.run(args.data)
     documents.run(args.data)

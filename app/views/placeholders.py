@@ -25,10 +25,6 @@ PLANNED_PAGES = {
         QT_TRANSLATE_NOOP("Placeholder", "Follow-up visits scheduled within 7 days of acceptance, with outcome"),
         QT_TRANSLATE_NOOP("Placeholder", "Overdue follow-ups and rewards given"),
     ],
-    "reports": [
-        QT_TRANSLATE_NOOP("Placeholder", "KPIs per person and per project department"),
-        QT_TRANSLATE_NOOP("Placeholder", "Monthly and quarterly summaries and the annual white paper as PDF"),
-    ],
 }
 
 

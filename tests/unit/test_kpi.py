@@ -8,13 +8,23 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import select
 
+from app.analytics import kpi as kpi_module
 from app.analytics import periods
 from app.analytics.kpi import (
+    ALL_PROJECTS,
+    BY_DEPARTMENT,
+    BY_PERSON,
+    KPI_DEFINITIONS,
+    KPI_IDS,
     LOW_SATISFACTION,
     KpiRow,
+    kpi_definition,
+    kpi_table,
     kpi_totals,
+    kpi_trends,
     kpis_by_department,
     kpis_by_person,
+    trend_months,
 )
 from app.analytics.periods import Period
 from app.models import Project, Ticket
@@ -280,3 +290,172 @@ def test_sql_agrees_with_python_on_demo_data(demo_db):
 
 
 _NOTHING = (defaultdict(float), [], [])
+
+
+# ---------------------------------------------------------------------------------------------
+# Trends: the same formulas per calendar month, one grouped pass per deciding time
+# ---------------------------------------------------------------------------------------------
+
+FEB_MARCH = Period(dt.date(2026, 2, 1), dt.date(2026, 3, 31))
+
+
+def _named_trends(db, world, kpi: str, by: str = BY_PERSON, period: Period = FEB_MARCH) -> dict:
+    with db.sessions() as session:
+        trends = kpi_trends(session, period, by, kpi)
+    names = {world.staff["tech"]: "王师傅", world.staff["tech2"]: "赵师傅", world.dept_id: "第一项目部"}
+    return {names[key]: values for key, values in trends.items()}
+
+
+def test_trends_per_month_on_the_hand_built_data(db, march):
+    world, _ids = march
+    # Handled by acceptance month: nothing stays accepted in February (E was reopened).
+    assert _named_trends(db, world, "handled") == {"王师傅": [0, 5]}
+    # Response by response month: C (0.5 h) and E (0.5 h) in February, A, B, D in March;
+    # 赵师傅 only responded, so only the response trend has him.
+    response = _named_trends(db, world, "mean_response_hours")
+    assert response["王师傅"] == [pytest.approx(0.5, abs=1e-4), pytest.approx(2.5 / 3, abs=1e-4)]
+    assert response["赵师傅"] == [None, pytest.approx(2.0, abs=1e-4)]
+    # C's completion at 02:00 local on 1 March (still February in UTC) counts in March.
+    assert _named_trends(db, world, "on_time_rate") == {"王师傅": [None, pytest.approx(0.8)]}
+    assert _named_trends(db, world, "rework_rate") == {"王师傅": [None, pytest.approx(0.4)]}
+    assert _named_trends(db, world, "first_time_fix_rate") == {"王师傅": [None, pytest.approx(0.6)]}
+    assert _named_trends(db, world, "mean_satisfaction") == {"王师傅": [None, pytest.approx(3.8)]}
+    # Complaints: B's score of 2 and failed acceptance, E's reopening — all in March.
+    assert _named_trends(db, world, "complaints") == {"王师傅": [0, 3]}
+    # A one-month period is a one-point trend.
+    march = Period(*MARCH)
+    assert _named_trends(db, world, "complaints", period=march) == {"王师傅": [3]}
+    assert _named_trends(db, world, "on_time_rate", period=march) == {"王师傅": [pytest.approx(0.8)]}
+    assert _named_trends(db, world, "complaints", BY_DEPARTMENT) == {"第一项目部": [0, 3]}
+
+
+def test_trend_of_a_period_cut_inside_months(db, march):
+    """A period from 28 Feb to 1 Mar has two months of one day each."""
+    world, _ids = march
+    one_day_each = Period(dt.date(2026, 2, 28), dt.date(2026, 3, 1))
+    # C: taken on 28 Feb (local), completed and accepted on 1 Mar (local).
+    assert _named_trends(db, world, "handled", period=one_day_each) == {"王师傅": [0, 1]}
+    response = _named_trends(db, world, "mean_response_hours", period=one_day_each)
+    assert response == {"王师傅": [pytest.approx(0.5, abs=1e-4), None]}
+
+
+def test_trends_of_an_empty_period_and_unknown_kpi(db, march):
+    with db.sessions() as session:
+        assert kpi_trends(session, periods.year(2025), BY_PERSON, "complaints") == {}
+        with pytest.raises(KeyError):
+            kpi_trends(session, periods.year(2026), BY_PERSON, "speed")
+        with pytest.raises(ValueError):
+            kpi_trends(session, periods.year(2026), "team", "handled")
+
+
+def test_trend_months_of_short_and_long_periods():
+    # One month is no trend: the six months ending with it.
+    months = trend_months(periods.month(2026, 3))
+    assert [(m.first.year, m.first.month) for m in months] == [
+        (2025, 10), (2025, 11), (2025, 12), (2026, 1), (2026, 2), (2026, 3)]
+    assert months[-1] == periods.month(2026, 3)
+    assert trend_months(periods.quarter(2026, 3)) == periods.months_of(periods.quarter(2026, 3))
+    assert len(trend_months(periods.year(2026))) == 12
+    # Cut periods keep their cut ends.
+    assert trend_months(Period(dt.date(2026, 1, 15), dt.date(2026, 3, 2)))[0].first == dt.date(2026, 1, 15)
+
+
+def test_kpi_table_bundles_rows_totals_and_trends(db, march):
+    world, _ids = march
+    with db.sessions() as session:
+        table = kpi_table(session, periods.month(2026, 3), BY_PERSON, trend_kpi="complaints")
+        rows = kpis_by_person(session, *MARCH)
+        project = kpi_table(session, periods.month(2026, 3), BY_DEPARTMENT,
+                            project_id=world.project_id)
+    assert table.rows == rows and table.scope == ALL_PROJECTS
+    assert table.totals.name == "合计" and table.totals.complaints == 3
+    assert len(table.trend_months) == 6
+    wang = next(row for row in rows if row.name == "王师傅")
+    zhao = next(row for row in rows if row.name == "赵师傅")
+    assert table.trend(wang.key) == [0, 0, 0, 0, 0, 3]
+    assert table.trend(zhao.key) == [None] * 6  # nothing to count: no line
+    assert project.scope != ALL_PROJECTS and [row.name for row in project.rows] == ["第一项目部"]
+
+
+def test_definitions_cover_every_indicator():
+    assert tuple(d.identifier for d in KPI_DEFINITIONS) == KPI_IDS
+    assert all(i in KpiRow.__dataclass_fields__ for i in KPI_IDS)
+    assert kpi_definition("on_time_rate").is_rate and not kpi_definition("handled").is_rate
+    with pytest.raises(KeyError):
+        kpi_definition("speed")
+
+
+def test_trends_agree_with_the_table_month_by_month_on_demo_data(demo_db):
+    """Each month of a year's trend is the KPI table of that month, for every KPI."""
+    with demo_db.sessions() as session:
+        latest = session.scalar(select(Ticket.reported_at).order_by(Ticket.reported_at.desc()).limit(1))
+        year = periods.year(latest.year - 1)
+        months = periods.months_of(year)
+        for by, table_of in ((BY_PERSON, kpis_by_person), (BY_DEPARTMENT, kpis_by_department)):
+            tables = [{row.key: row for row in table_of(session, m.first, m.last)} for m in months]
+            for kpi in KPI_IDS:
+                trends = kpi_trends(session, year, by, kpi)
+                # Every row with something to show has a trend; nobody else has one.
+                assert set(trends) <= set().union(*tables)
+                assert all(key in trends for table in tables for key, row in table.items()
+                           if getattr(row, kpi))
+                for key, values in trends.items():
+                    for index, value in enumerate(values):
+                        row = tables[index].get(key)
+                        expected = getattr(row, kpi) if row else (0 if kpi in ("handled", "complaints") else None)
+                        assert value == pytest.approx(expected), (by, kpi, index)
+        assert sum(row.handled for table in tables for row in table.values()) > 50
+
+
+def test_kpi_table_totals_are_kpi_totals_on_demo_data(demo_db):
+    """The table's totals come from its own grouped facts (owner-less tickets included)."""
+    with demo_db.sessions() as session:
+        project_id = session.scalar(select(Project.id).limit(1))
+        for period in (periods.year(2025), periods.month(2026, 11), periods.quarter(2026, 2)):
+            for by in (BY_PERSON, BY_DEPARTMENT):
+                for scope in (None, project_id):
+                    table = kpi_table(session, period, by, project_id=scope, trend_kpi=None)
+                    totals = kpi_totals(session, period.first, period.last, project_id=scope)
+                    assert _same_numbers(table.totals, totals), (period, by, scope)
+                    assert table.trends == {} and table.trend_kpi == ""
+        assert totals.handled > 0
+
+
+REWORK_INDEX_DDL = (
+    "CREATE INDEX ix_ticket_event_rework ON ticket_event (at, ticket_id, old_value) "
+    "WHERE kind = 'state' AND field = 'state' AND new_value = 'in_repair' "
+    "AND old_value IN ('acceptance', 'archived')"
+)
+
+
+def test_rework_counts_are_the_same_with_the_partial_event_index(demo_db):
+    """With ix_ticket_event_rework the events are read through it; the numbers stay the same."""
+    chosen = [periods.year(2025), periods.month(2026, 11), periods.quarter(2026, 1)]
+
+    def figures(session) -> list:
+        result = []
+        for period in chosen:
+            result.append(kpis_by_person(session, period.first, period.last))
+            result.append(kpis_by_department(session, period.first, period.last))
+            result.append(kpi_trends(session, period, BY_PERSON, "complaints"))
+        return result
+
+    with demo_db.transaction() as session:  # every store has it (migration 0006): drop it
+        session.connection().exec_driver_sql("DROP INDEX ix_ticket_event_rework")
+    kpi_module._has_rework_index.clear()
+    with demo_db.sessions() as session:
+        assert not kpi_module.rework_index_present(session)
+        without = figures(session)
+    with demo_db.transaction() as session:
+        session.connection().exec_driver_sql(REWORK_INDEX_DDL)
+    kpi_module._has_rework_index.clear()
+    with demo_db.sessions() as session:
+        assert kpi_module.rework_index_present(session)
+        plan = session.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + str(kpi_module._rework_query(
+                session, chosen[0], BY_PERSON, None, None, None).compile(
+                session.get_bind(), compile_kwargs={"literal_binds": True}))).all()
+        assert any("ix_ticket_event_rework" in row[3] for row in plan)
+        assert figures(session) == without
+    kpi_module._has_rework_index.clear()
+    assert sum(row.complaints for row in without[0]) > 0
