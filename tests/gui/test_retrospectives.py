@@ -412,7 +412,7 @@ def test_ticket_bar_links_to_the_cases_of_its_category(retro, demo_db, qtbot) ->
     qtbot.addWidget(bar)
     retro.controllers.ticket_links.attach(ticket_id, bar)
     bar.show()
-    assert bar.cases_link.isVisible() and "(1)" in bar.cases_link.text()
+    assert bar.cases_link.isVisible() and "同类典型案例（1）" in bar.cases_link.text()
     requested: list[str] = []
     retro.cases.pageRequested.connect(requested.append)
     with qtbot.waitSignal(retro.cases.casesShown, timeout=10_000):
