@@ -119,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", type=Path, help="输出文件（默认：当前文件夹中的“报表名-统计期.pdf”）")
     report.add_argument("--as-of", type=_date, help="编制日期 YYYY-MM-DD（默认现在；在办单数按此时统计）")
 
+    from app.sync.cli import add_sync_commands
+
+    add_sync_commands(commands)  # server init|upgrade, sync
     return parser
 
 
@@ -136,6 +139,10 @@ def run_command(args: argparse.Namespace) -> int:
             return _verify(args)
         if args.command == "report":
             return _report(args)
+        if args.command in ("server", "sync"):
+            from app.sync.cli import run_sync_command
+
+            return run_sync_command(args, _db_path)
         if args.command == "selftest":
             from app.selftest import run_selftest
 

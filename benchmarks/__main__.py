@@ -8,6 +8,7 @@ from benchmarks import dashboard as dashboard_page
 from benchmarks import documents, escalation, gallery, kanban, lifecycle, store_and_list, workspace
 from benchmarks import kpi as kpi_table
 from benchmarks import reports as report_pdfs
+from benchmarks import sync as sync_bench
 
 
 def main() -> None:
@@ -26,6 +27,7 @@ def main() -> None:
     kanban.run(args.data)
     documents.run(args.data)
     workspace.run(args.data)
+    sync_bench.run()  # private PostgreSQL; figures in docs/sync.md
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import migrate
+from app.models import outbox as _outbox  # noqa: F401  (sync change capture listeners)
 from app.models.meta import AppMeta
 from app.models.taxonomy import ensure_default_taxonomy
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -82,6 +84,11 @@ def category_id(project_type: str, code: str):
     return stable_id(f"defect_category:{project_type}:{code}")
 
 
+# Every store seeds the same default rows with the same ids; the same stamps too, so two stores
+# meeting on the shared server agree on them instead of reporting a conflict per category.
+SEEDED_AT = dt.datetime(2026, 1, 1)
+
+
 def ensure_default_taxonomy(session: Session) -> None:
     """Insert the default categories that are missing (idempotent)."""
     existing = set(session.execute(select(DefectCategory.project_type, DefectCategory.code)).all())
@@ -97,5 +104,7 @@ def ensure_default_taxonomy(session: Session) -> None:
                     name=name,
                     building_part=part.value,
                     sort_key=order,
+                    created_at=SEEDED_AT,
+                    updated_at=SEEDED_AT,
                 )
             )

@@ -1,0 +1,1 @@
+"""Replication of the local SQLite store with a shared PostgreSQL database (DESIGN.md "Sync")."""

@@ -1,0 +1,226 @@
+"""Conflicts the sync kept: both values of a field, who and when; keeping one is a new change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models.base import Base, utcnow
+from app.models.history import FIELD_ZH, TicketChange, value_text
+from app.models.outbox import (
+    STATE_ID,
+    SyncConflict,
+    SyncState,
+    capture_fields,
+    from_wire,
+    hlc_datetime,
+    synced_table,
+)
+
+ENTITY_ZH: dict[str, str] = {
+    "ticket": "报修单",
+    "ticket_event": "报修单记录",
+    "plan_material": "维修材料",
+    "work_log": "维修记录",
+    "attachment": "附件",
+    "signature": "签字",
+    "printed_document": "打印单据",
+    "project": "项目",
+    "location": "位置",
+    "customer": "业主",
+    "unit_ownership": "房产归属",
+    "staff": "人员",
+    "org_unit": "单位",
+    "defect_category": "缺陷类别",
+    "warranty_term": "保修期限",
+    "project_subcontractor": "分包单位",
+    "escalation": "升级事项",
+}
+COMMON_FIELD_ZH: dict[str, str] = {
+    "name": "名称",
+    "phone": "电话",
+    "alt_phone": "备用电话",
+    "notes": "备注",
+    "preferences": "偏好",
+    "address": "地址",
+    "code": "编号",
+    "role": "角色",
+    "active": "在职",
+    "full_name": "完整名称",
+    "contact_name": "联系人",
+    "contact_phone": "联系电话",
+    "trades": "专业",
+    "caption": "说明",
+    "quantity": "数量",
+    "unit": "单位",
+    "spec": "规格",
+    "description": "描述",
+    "handover_date": "交付日期",
+    "updated_at": "修改时间",
+}
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """One conflict as the 冲突 page shows it."""
+
+    id: int
+    entity: str
+    entity_label: str
+    row_id: str
+    record_label: str
+    field: str
+    field_label: str
+    mine_text: str
+    theirs_text: str
+    mine_by: str
+    mine_at: dt.datetime
+    theirs_by: str
+    theirs_at: dt.datetime
+    current_is_mine: bool
+    resolved: bool
+    resolution: str | None
+
+
+def field_label(entity: str, field: str) -> str:
+    if entity == "ticket" and field in FIELD_ZH:
+        return FIELD_ZH[field]
+    return COMMON_FIELD_ZH.get(field, field)
+
+
+def _value_text(entity: str, field: str, value: Any, deleted: bool) -> str:
+    if deleted:
+        return "（已删除）"
+    if value is None or value == "":
+        return "（空）"
+    if entity == "ticket":
+        text = value if isinstance(value, str) else str(value)
+        if isinstance(value, bool):
+            text = "1" if value else "0"
+        return value_text(field, text)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _record_label(session: Session, entity: str, row_id: uuid.UUID) -> str:
+    table = synced_table(entity)
+    label = ENTITY_ZH.get(entity, entity)
+    if table is None:
+        return f"{label} {str(row_id)[:8]}"
+    for column in ("number", "name", "full_name", "code"):
+        if column in table.c:
+            value = session.execute(select(table.c[column]).where(table.c.id == row_id)).scalar()
+            if value:
+                return str(value)
+    if "ticket_id" in table.c:
+        number = session.execute(
+            select(synced_table("ticket").c.number).where(
+                synced_table("ticket").c.id == select(table.c.ticket_id).where(table.c.id == row_id).scalar_subquery()
+            )
+        ).scalar()
+        if number:
+            return f"{number} 的{label}"
+    return f"{label} {str(row_id)[:8]}"
+
+
+def _who(session: Session, actor_id: uuid.UUID | None, label: str) -> str:
+    name = None
+    if actor_id is not None:
+        staff = synced_table("staff")
+        name = session.execute(select(staff.c.name).where(staff.c.id == actor_id)).scalar()
+    place = f"（{label}）" if label else ""
+    return f"{name}{place}" if name else (label or "另一台电脑")
+
+
+def _client_id(session: Session) -> str | None:
+    state = session.get(SyncState, STATE_ID)
+    return state.client_id if state else None
+
+
+def list_conflicts(session: Session, open_only: bool = True) -> list[ConflictRow]:
+    """Conflicts newest first. "Mine" is this computer's side when it took part, otherwise the
+    value now in the record."""
+    me = _client_id(session)
+    query = select(SyncConflict).order_by(SyncConflict.id.desc())
+    if open_only:
+        query = query.where(SyncConflict.resolved_at.is_(None))
+    rows = []
+    for c in session.scalars(query):
+        mine_is_loser = c.loser_client == me and c.winner_client != me
+        deleted = c.kind == "delete"
+        winner = (c.winner_value, c.winner_hlc, c.winner_actor_id, c.winner_label, deleted)
+        loser = (c.loser_value, c.loser_hlc, c.loser_actor_id, c.loser_label, False)
+        mine, theirs = (loser, winner) if mine_is_loser else (winner, loser)
+        rows.append(ConflictRow(
+            id=c.id, entity=c.entity, entity_label=ENTITY_ZH.get(c.entity, c.entity),
+            row_id=str(c.row_id), record_label=_record_label(session, c.entity, c.row_id),
+            field=c.field, field_label=field_label(c.entity, c.field),
+            mine_text=_value_text(c.entity, c.field, mine[0], mine[4]),
+            theirs_text=_value_text(c.entity, c.field, theirs[0], theirs[4]),
+            mine_by=_who(session, mine[2], mine[3]), mine_at=hlc_datetime(mine[1]),
+            theirs_by=_who(session, theirs[2], theirs[3]), theirs_at=hlc_datetime(theirs[1]),
+            current_is_mine=not mine_is_loser, resolved=c.resolved_at is not None,
+            resolution=c.resolution,
+        ))
+    return rows
+
+
+class ConflictError(ValueError):
+    """The conflict cannot be resolved this way; the message says why, in Chinese."""
+
+
+def _mapped_class(entity: str):
+    for mapper in Base.registry.mappers:
+        if mapper.local_table.name == entity:
+            return mapper.class_
+    return None
+
+
+def resolve_conflict(session: Session, conflict_id: int, keep: Literal["mine", "theirs"], actor) -> None:
+    """Keep one side: its value is written again as a new change (captured, so it wins on the
+    next sync everywhere) and the conflict is marked resolved. The caller commits."""
+    if keep not in ("mine", "theirs"):
+        raise ConflictError(f"未知的选择：{keep}")
+    conflict = session.get(SyncConflict, conflict_id)
+    if conflict is None:
+        raise ConflictError("该冲突记录不存在。")
+    row = next(r for r in list_conflicts(session, open_only=False) if r.id == conflict_id)
+    keep_winner = (keep == "mine") == row.current_is_mine
+    actor_id = getattr(actor, "id", None)
+    if conflict.kind == "delete":
+        if not keep_winner:
+            raise ConflictError("该记录已在另一台电脑上删除，不能恢复被删除的修改；请重新录入。")
+    else:
+        value = conflict.winner_value if keep_winner else conflict.loser_value
+        _write_value(session, conflict, value, actor_id)
+    conflict.resolved_at = utcnow()
+    conflict.resolution = keep
+    conflict.resolved_by_id = actor_id
+
+
+def _write_value(session: Session, conflict: SyncConflict, value: Any, actor_id) -> None:
+    cls = _mapped_class(conflict.entity)
+    table = synced_table(conflict.entity)
+    if cls is None or table is None or conflict.field not in table.c:
+        raise ConflictError("本版本的软件不认识该记录，无法处理此冲突。")
+    target = session.get(cls, conflict.row_id)
+    if target is None:
+        raise ConflictError("该记录已不在本机（可能已删除或不在同步范围内）。")
+    decoded = from_wire(table.c[conflict.field], value)
+    if conflict.entity == "ticket":
+        # A ticket's history explains every value: the choice is an event of its own.
+        change = TicketChange(session, target, actor_id, utcnow())
+        change.set(conflict.field, decoded, note="同步冲突处理")
+        change.finish()
+    else:
+        setattr(target, conflict.field, decoded)
+    session.flush()
+    # Even when the kept value is already the local one, send it again as a new change: it is
+    # stamped after both sides, so every computer ends with the kept value.
+    capture_fields(session, conflict.entity, conflict.row_id, [conflict.field], actor_id)
