@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app import APP_NAME, ORG_NAME
 from app.config import DEMO_TICKETS_ON_FIRST_START, default_db_path
+from app.controllers.conflicts_controller import ConflictsController
 from app.controllers.dashboard_controller import DashboardController
 from app.controllers.documents_controller import DocumentActions, DocumentsController
 from app.controllers.main_controller import DEFAULT_LANGUAGE, LANGUAGE_KEY, MainController
@@ -25,11 +26,15 @@ from app.controllers.retrospectives_controller import (
     RetroViews,
     build_retro_controllers,
 )
+from app.controllers.sync_controller import SyncController
+from app.controllers.sync_settings_controller import SyncSettingsController
+from app.controllers.sync_settings_store import SyncSettingsStore
 from app.controllers.ticket_windows import TicketViews, TicketWindows
 from app.controllers.translations import install_translators
 from app.models.db import Database, DatabaseOpenError, open_database
 from app.resource_locator import resource_path
 from app.views.case_library_page import CaseLibraryPage, PublishCaseDialog
+from app.views.conflicts_page import ConflictsPage
 from app.views.customers_page import CustomersPage
 from app.views.dashboard_page import DashboardPage
 from app.views.document_preview_dialog import DocumentDialogs
@@ -46,6 +51,7 @@ from app.views.reports_page import ReportsPage
 from app.views.retrospectives_page import RetrospectivesPage
 from app.views.settings_page import SettingsPage
 from app.views.stage_forms import ticket_forms
+from app.views.sync_status_widget import SyncStatusWidget, ask_sync_password
 from app.views.ticket_detail_window import TicketDetailWindow
 from app.views.ticket_list_page import TicketListPage
 from app.views.ticket_table_model import TicketTableModel
@@ -59,12 +65,14 @@ class MainUi:
     retro: RetroControllers
     dashboard: DashboardController
     reports: ReportsPageController
+    sync: SyncController
 
     def start(self) -> None:
         """Load the pages and start the background checks (after the window is built)."""
         self.controller.start()
         self.dashboard.start()
         self.reports.start()
+        self.sync.start()
         self.retro.start()
 
 
@@ -93,7 +101,7 @@ def build_main_ui(db: Database, language: str, settings: QSettings | None = None
     working["kanban"], working["dashboard"] = KanbanPage(), DashboardPage()
     working["projects"], working["customers"] = ProjectsPage(), CustomersPage()
     working["retrospectives"], working["knowledge"] = RetrospectivesPage(), CaseLibraryPage()
-    working["reports"] = ReportsPage()
+    working["reports"], working["conflicts"] = ReportsPage(), ConflictsPage()
     for key, _source in NAVIGATION:
         title = page_title(key)
         window.add_page(key, title, working.get(key) or PlaceholderPage(title, planned(key)))
@@ -123,7 +131,28 @@ def build_main_ui(db: Database, language: str, settings: QSettings | None = None
     reports = ReportsPageController(db, working["reports"], controller.bus, controller)
     reports.errorOccurred.connect(window.show_error)
     reports.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
-    return MainUi(window, controller, tickets, retro, dashboard, reports)
+    sync = _wire_sync(db, window, controller, settings_page, working["conflicts"], settings)
+    return MainUi(window, controller, tickets, retro, dashboard, reports, sync)
+
+
+def _wire_sync(db: Database, window: MainWindow, controller: MainController, settings_page: SettingsPage,
+               conflicts_page: ConflictsPage, settings: QSettings) -> SyncController:
+    """设置 → 同步, the status-bar indicator (F9 syncs) and the 冲突 page."""
+    store = SyncSettingsStore(settings)
+    sync_settings = SyncSettingsController(db, settings_page.sync_panel, store, controller)
+    status = SyncStatusWidget()
+    window.statusBar().addPermanentWidget(status)
+    sync = SyncController(db, status, store, controller.bus,
+                          ask_password=lambda account: ask_sync_password(window, account), parent=controller)
+    conflicts = ConflictsController(db, conflicts_page, controller.bus, controller.user, controller)
+    sync_settings.settingsSaved.connect(sync.reload)
+    sync.syncFinished.connect(lambda _result: conflicts.refresh())
+    conflicts.conflictsChanged.connect(sync.refresh_counts)
+    sync.conflictsRequested.connect(lambda: window.show_page("conflicts"))
+    sync.settingsRequested.connect(lambda: (window.show_page("settings"), settings_page.show_sync_tab()))
+    window.closing.connect(sync.shutdown)  # a running sync stops before waitForDone()
+    sync_settings.load()
+    return sync
 
 
 def _wire_retrospectives(db: Database, window: MainWindow, controller: MainController,

@@ -29,6 +29,7 @@ NAVIGATION = [
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     ("knowledge", QT_TRANSLATE_NOOP("MainWindow", "Knowledge base")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+    ("conflicts", QT_TRANSLATE_NOOP("MainWindow", "Conflicts")),
 ]
 
 

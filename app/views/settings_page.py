@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.views.labels import role_label
+from app.views.sync_settings_panel import SyncSettingsPanel
 
 LANGUAGES = [("zh_CN", "简体中文"), ("en", "English")]
 
@@ -68,13 +70,22 @@ class SettingsPage(QWidget):
         store_form.addRow(self.tr("Installation code"), self.installation_label)
         store_form.addRow(self.tr("Version"), self.version_label)
 
+        general = QWidget()
+        general_column = QVBoxLayout(general)
+        general_column.addWidget(user_box)
+        general_column.addWidget(interface)
+        general_column.addWidget(store)
+        general_column.addStretch(1)
+        # 设置 → 同步: filled and saved by SyncSettingsController (app/controllers).
+        self.sync_panel = SyncSettingsPanel()
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.sync_panel, self.tr("Sync"))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(title)
-        layout.addWidget(user_box)
-        layout.addWidget(interface)
-        layout.addWidget(store)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs, 1)
 
         self.language_combo.activated.connect(
             lambda _index: self.languageChosen.emit(self.language_combo.currentData())
@@ -89,6 +100,9 @@ class SettingsPage(QWidget):
             self.user_combo.addItem(f"{name} — {role_label(role)}", staff_id)
         index = next((i for i, (staff_id, *_rest) in enumerate(users) if staff_id == current), -1)
         self.user_combo.setCurrentIndex(index)
+
+    def show_sync_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.sync_panel)
 
     def set_language(self, code: str) -> None:
         index = self.language_combo.findData(code)

@@ -5041,12 +5041,12 @@ Open it with the system viewer.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui.py" line="189" />
+        <location filename="../../app/gui.py" line="193" />
         <source>Creating the demo database…</source>
         <translation>正在创建演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="230" />
+        <location filename="../../app/gui.py" line="234" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
     </message>

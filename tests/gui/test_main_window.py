@@ -26,7 +26,7 @@ def _db_count(db, *where) -> int:
 def test_window_lists_demo_tickets_in_chinese(ui, demo_db, qtbot) -> None:
     window = ui.window
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["工作台", "报修单", "看板", "项目", "客户", "回访", "复盘", "报表", "知识库", "设置"]
+    assert titles == ["工作台", "报修单", "看板", "项目", "客户", "回访", "复盘", "报表", "知识库", "设置", "冲突"]
     assert window.current_page() == "tickets"
     assert str(demo_db.path) in window.db_label.text()
     assert demo_db.installation_code in window.installation_label.text()
