@@ -228,39 +228,9 @@ def _tickets(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    if args.kind == "minutes":
-        return _pdf_minutes(args)
+    """pdf KIND NUMBER: a ticket's form, or (minutes) a meeting's 专项复盘会议纪要."""
     from app.config import attachments_dir
     from app.documents import DocumentRefused, render_for_ticket_number
-    from app.models.attachment_store import AttachmentStore
-    from app.models.db import open_database
-
-    db = open_database(_db_path(args))
-    try:
-        store = AttachmentStore(attachments_dir(db.path))
-        try:
-            with db.transaction() as session:
-                document = render_for_ticket_number(session, store, args.ticket, args.kind)
-        except DocumentRefused as error:
-            print(f"错误：{error}", file=sys.stderr)
-            return 1
-    finally:
-        db.close()
-    target = args.output if args.output is not None else Path(document.file_name)
-    try:
-        target.write_bytes(document.pdf)
-    except OSError as error:
-        print(f"错误：无法写入文件 {target}（{error.strerror or error}）", file=sys.stderr)
-        return 1
-    for warning in document.warnings:
-        print(f"警告：{warning}", file=sys.stderr)
-    print(f"已生成《{document.title}》{document.ticket_number} → {target}（核验码 {document.code}）")
-    return 0
-
-
-def _pdf_minutes(args: argparse.Namespace) -> int:
-    """pdf minutes MEETING: the 专项复盘会议纪要 of a meeting (by number or id)."""
-    from app.config import attachments_dir
     from app.documents.minutes import MinutesRefused, render_minutes
     from app.models.attachment_store import AttachmentStore
     from app.models.db import open_database
@@ -270,8 +240,13 @@ def _pdf_minutes(args: argparse.Namespace) -> int:
         store = AttachmentStore(attachments_dir(db.path))
         try:
             with db.transaction() as session:
-                document = render_minutes(session, store, args.ticket)
-        except MinutesRefused as error:
+                if args.kind == "minutes":
+                    document = render_minutes(session, store, args.ticket)
+                    number = document.meeting_number
+                else:
+                    document = render_for_ticket_number(session, store, args.ticket, args.kind)
+                    number = document.ticket_number
+        except (DocumentRefused, MinutesRefused) as error:
             print(f"错误：{error}", file=sys.stderr)
             return 1
     finally:
@@ -284,7 +259,7 @@ def _pdf_minutes(args: argparse.Namespace) -> int:
         return 1
     for warning in document.warnings:
         print(f"警告：{warning}", file=sys.stderr)
-    print(f"已生成《{document.title}》{document.meeting_number} → {target}（核验码 {document.code}）")
+    print(f"已生成《{document.title}》{number} → {target}（核验码 {document.code}）")
     return 0
 
 
