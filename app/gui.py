@@ -151,6 +151,11 @@ def _wire_sync(db: Database, window: MainWindow, controller: MainController, set
     sync.conflictsRequested.connect(lambda: window.show_page("conflicts"))
     sync.settingsRequested.connect(lambda: (window.show_page("settings"), settings_page.show_sync_tab()))
     window.closing.connect(sync.shutdown)  # a running sync stops before waitForDone()
+    # 冲突 is in the sidebar once a server is set up (or conflicts are left from one), with a count.
+    window.set_page_hidden("conflicts", True)
+    sync.stateShown.connect(lambda configured, open_conflicts: (
+        window.set_page_hidden("conflicts", not configured and open_conflicts == 0),
+        window.set_badge("conflicts", open_conflicts)))
     sync_settings.load()
     return sync
 

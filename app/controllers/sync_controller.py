@@ -46,6 +46,7 @@ class SyncController(QObject):
     syncFinished = Signal(object)  # app.sync.service.SyncResult
     conflictsRequested = Signal()  # the user clicked 有冲突: show the 冲突 page
     settingsRequested = Signal()  # the user clicked 未配置 / 需要密码: show 设置 → 同步
+    stateShown = Signal(bool, int)  # a server is set up; open conflicts (the 冲突 page's entry)
 
     def __init__(self, db: Database, status, store: SyncSettingsStore, bus,
                  ask_password: Callable[[str], str | None] | None = None,
@@ -268,6 +269,7 @@ class SyncController(QObject):
             detail += " " + self.tr("Open conflicts: %1.").replace("%1", str(self.conflicts))
         self.status.show_status(self.state(), pending=self.pending, conflicts=self.conflicts,
                                 detail=detail.strip())
+        self.stateShown.emit(self.settings is not None, self.conflicts)
 
     def _details(self) -> None:
         """A click on the state: go where something can be done about it."""

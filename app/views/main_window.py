@@ -113,6 +113,11 @@ class MainWindow(QMainWindow):
         title = self._titles[row]
         self.sidebar.item(row).setText(f"{title} ({count})" if count > 0 else title)
 
+    def set_page_hidden(self, key: str, hidden: bool) -> None:
+        """Hide a page's sidebar entry (a page that has nothing to offer on this desk)."""
+        if key in self._keys:
+            self.sidebar.item(self._keys.index(key)).setHidden(hidden)
+
     def show_page(self, key: str) -> None:
         if key in self._keys:
             self.sidebar.setCurrentRow(self._keys.index(key))

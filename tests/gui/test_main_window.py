@@ -140,3 +140,15 @@ def test_window_geometry_is_remembered(chinese_app, demo_db, qtbot) -> None:
     second.controller.start()
     assert (second.window.width(), second.window.height()) == (1111, 777)
     assert second.window.current_page() == "settings"
+
+
+def test_conflicts_entry_appears_once_sync_is_set_up(ui) -> None:
+    window = ui.window
+    entry = window.sidebar.item(window.sidebar.count() - 1)
+    assert entry.text() == "冲突" and entry.isHidden()  # no shared server on this desk
+    ui.sync.stateShown.emit(False, 2)  # conflicts left from an earlier server: still shown
+    assert not entry.isHidden() and entry.text() == "冲突 (2)"
+    ui.sync.stateShown.emit(True, 0)
+    assert not entry.isHidden() and entry.text() == "冲突"
+    ui.sync.stateShown.emit(False, 0)
+    assert entry.isHidden()
