@@ -159,7 +159,12 @@ class RetrospectivesController(QObject):
 
         def failed(error: Exception) -> None:
             self._evaluating = False
-            self.errorOccurred.emit(self.tr("The escalation check failed: %1").replace("%1", str(error)))
+            if "database is locked" in str(error):
+                # Someone else was writing: the next check (in a few minutes) catches up.
+                self.statusMessage.emit(self.tr("The escalation check waits: the database is busy"))
+            else:
+                self.errorOccurred.emit(
+                    self.tr("The escalation check failed: %1").replace("%1", str(error)))
             self.reload()
 
         run_in_background(work, done, failed)

@@ -2900,7 +2900,7 @@ Open it with the system viewer.</source>
     </message>
     <message>
         <location filename="../../app/views/main_window.py" line="49" />
-        <location filename="../../app/views/main_window.py" line="147" />
+        <location filename="../../app/views/main_window.py" line="152" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
     </message>
@@ -2925,12 +2925,12 @@ Open it with the system viewer.</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="133" />
+        <location filename="../../app/views/main_window.py" line="138" />
         <source>User: %1 (%2)</source>
         <translation>当前用户：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="135" />
+        <location filename="../../app/views/main_window.py" line="140" />
         <source>No user yet: add staff on the Projects page</source>
         <translation>尚无用户：请在“项目”页添加人员</translation>
     </message>
@@ -4368,22 +4368,27 @@ Open it with the system viewer.</source>
         <translation>升级检查：新增 %1 项，并入报修单 %2 张，重新打开 %3 项</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="162" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="164" />
+        <source>The escalation check waits: the database is busy</source>
+        <translation>升级检查稍后进行：数据库正忙</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/retrospectives_controller.py" line="167" />
         <source>The escalation check failed: %1</source>
         <translation>升级检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="228" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="233" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="316" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="321" />
         <source>The meeting could not be opened.</source>
         <translation>无法打开该会议记录。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="402" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="407" />
         <source>Escalated as %1</source>
         <translation>已升级，编号 %1</translation>
     </message>
@@ -5041,12 +5046,12 @@ Open it with the system viewer.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui.py" line="193" />
+        <location filename="../../app/gui.py" line="198" />
         <source>Creating the demo database…</source>
         <translation>正在创建演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="234" />
+        <location filename="../../app/gui.py" line="239" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
     </message>
@@ -5054,57 +5059,57 @@ Open it with the system viewer.</source>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="127" />
+        <location filename="../../app/controllers/sync_controller.py" line="128" />
         <source>The server answers.</source>
         <translation>服务器已响应。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="150" />
+        <location filename="../../app/controllers/sync_controller.py" line="151" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="170" />
+        <location filename="../../app/controllers/sync_controller.py" line="171" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="188" />
+        <location filename="../../app/controllers/sync_controller.py" line="189" />
         <source>Last sync %1: %2 sent, %3 received, %4 new conflicts.</source>
         <translation>上次同步 %1：上传 %2 条，下载 %3 条，新冲突 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="194" />
+        <location filename="../../app/controllers/sync_controller.py" line="195" />
         <source>%1 changes were refused by the server and set aside; please tell the administrator.</source>
         <translation>有 %1 条修改被服务器拒收，已单独隔离，请告知系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="203" />
+        <location filename="../../app/controllers/sync_controller.py" line="204" />
         <source>Sync at %1 failed: %2</source>
         <translation>%1 同步失败：%2</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="216" />
+        <location filename="../../app/controllers/sync_controller.py" line="217" />
         <source>Sync stopped by an error: %1</source>
         <translation>同步因错误中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="262" />
+        <location filename="../../app/controllers/sync_controller.py" line="263" />
         <source>No shared server is set up: Settings → Sync.</source>
         <translation>尚未配置共享服务器：设置 → 同步。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="264" />
+        <location filename="../../app/controllers/sync_controller.py" line="265" />
         <source>The password is not stored on this computer: press Sync to enter it.</source>
         <translation>本机未保存密码：点“同步”后输入。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="266" />
+        <location filename="../../app/controllers/sync_controller.py" line="267" />
         <source>Not connected to the server yet.</source>
         <translation>尚未连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="268" />
+        <location filename="../../app/controllers/sync_controller.py" line="269" />
         <source>Open conflicts: %1.</source>
         <translation>未解决的冲突：%1 个。</translation>
     </message>
