@@ -39,6 +39,7 @@ from app.views.customers_page import CustomersPage
 from app.views.dashboard_page import DashboardPage
 from app.views.document_preview_dialog import DocumentDialogs
 from app.views.escalate_dialog import EscalateDialog, TicketRetroBar
+from app.views.escalation_settings_dialog import EscalationSettingsDialog
 from app.views.fonts import install_application_font
 from app.views.intake_dialog import IntakeDialog
 from app.views.kanban_page import KanbanPage
@@ -168,6 +169,7 @@ def _wire_retrospectives(db: Database, window: MainWindow, controller: MainContr
         escalate_dialog=lambda: EscalateDialog(window),
         publish_dialog=lambda: PublishCaseDialog(window),
         documents=DocumentDialogs(window),
+        settings_dialog=lambda: EscalationSettingsDialog(window),
     )
     retro = build_retro_controllers(db, controller.bus, controller.user, pages["retrospectives"],
                                     pages["knowledge"], views, controller)

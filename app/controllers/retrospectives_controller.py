@@ -30,6 +30,8 @@ from app.models.escalation_engine import (
     list_escalations,
     open_escalation_count,
     raise_level,
+    set_type_thresholds,
+    type_thresholds,
 )
 from app.models.escalation_terms import MeetingData, RetroRefused
 from app.models.project import Project
@@ -55,6 +57,7 @@ class RetroViews:
     escalate_dialog: Callable[[], Any]  # → app.views.escalate_dialog.EscalateDialog
     publish_dialog: Callable[[], Any]  # → app.views.case_library_page.PublishCaseDialog
     documents: Any  # app.views.document_preview_dialog.DocumentDialogs
+    settings_dialog: Callable[[], Any] | None = None  # → EscalationSettingsDialog
 
 
 @dataclass
@@ -120,6 +123,7 @@ class RetrospectivesController(QObject):
         page.scheduleMeetingRequested.connect(self.schedule_meeting)
         page.closeEscalationRequested.connect(self.close_escalation)
         page.newMeetingRequested.connect(self.new_meeting)
+        page.thresholdsRequested.connect(self.edit_thresholds)
         page.meetingActivated.connect(self.open_meeting)
         page.publishCaseRequested.connect(self.publishRequested.emit)
         bus.ticketsChanged.connect(lambda _ids: self._reload_timer.start())
@@ -390,6 +394,39 @@ class RetrospectivesController(QObject):
         self.escalate_dialog = dialog
         dialog.show()
         return dialog
+
+    def edit_thresholds(self) -> Any:
+        """升级阈值…: the recurrence thresholds and watch window of each project type."""
+        if self.views.settings_dialog is None:
+            return None
+        try:
+            with self.db.sessions() as session:
+                values = type_thresholds(session)
+        except SQLAlchemyError as error:
+            self.errorOccurred.emit(str(error))
+            return None
+        dialog = self.views.settings_dialog()
+        dialog.set_values(values)
+        dialog.saveRequested.connect(lambda chosen: self._save_thresholds(dialog, chosen))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.settings_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _save_thresholds(self, dialog, chosen: dict[str, tuple[int, int, int]]) -> None:
+        try:
+            with self.db.transaction() as session:  # all types or none
+                for project_type, (threshold, days, watch) in chosen.items():
+                    set_type_thresholds(session, project_type, threshold, days, watch)
+        except RetroRefused as refused:
+            dialog.show_problems(refused.messages)
+            return
+        except SQLAlchemyError as error:
+            dialog.show_problems([str(error)])
+            return
+        dialog.accept()
+        self.statusMessage.emit(self.tr("Escalation thresholds saved"))
+        self.evaluate()  # new thresholds may raise (or stop raising) escalations now
 
     def _escalate(self, dialog, ticket_ids: list[uuid.UUID], level: str, reason: str) -> None:
         try:

@@ -56,7 +56,7 @@ from app.models.people import OrgUnit, Staff
 from app.models.project import DefectCategory, Project
 from app.models.sla import TIMER_ZH, any_breached_expr, breached_timers
 from app.models.ticket import Ticket
-from app.models.vocabulary import BUILDING_PART_ZH, Role, TicketState, Urgency
+from app.models.vocabulary import BUILDING_PART_ZH, ProjectType, Role, TicketState, Urgency
 from app.models.workflow import OPEN
 
 E = EscalationState
@@ -130,6 +130,19 @@ def _effective(project: Project, settings: dict[str, EscalationSetting]) -> Thre
 def thresholds_for(session: Session, project: Project) -> Thresholds:
     """The recurrence threshold, window and watch days that apply to one project."""
     return _effective(project, _type_settings(session))
+
+
+def type_thresholds(session: Session) -> dict[str, tuple[int, int, int]]:
+    """(threshold, window days, watch days) of every project type, defaults where none is set."""
+    settings = _type_settings(session)
+    values = {}
+    for project_type in ProjectType:
+        setting = settings.get(project_type.value)
+        values[project_type.value] = (
+            (setting.recurrence_threshold, setting.recurrence_window_days, setting.watch_days)
+            if setting is not None else (*DEFAULT_RECURRENCE, DEFAULT_WATCH_DAYS)
+        )
+    return values
 
 
 def set_type_thresholds(

@@ -139,6 +139,7 @@ class RetrospectivesPage(QWidget):
     scheduleMeetingRequested = Signal(object)  # escalation id
     closeEscalationRequested = Signal(object, str)  # escalation id, note
     newMeetingRequested = Signal()
+    thresholdsRequested = Signal()  # 升级阈值…
     meetingActivated = Signal(object)  # meeting id (open the editor)
     publishCaseRequested = Signal(object)  # meeting id
     actionsFilterChanged = Signal()
@@ -158,6 +159,10 @@ class RetrospectivesPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.summary_label)
         top.addStretch(1)
+        thresholds = QPushButton(self.tr("Thresholds…"), objectName="retroThresholds")
+        thresholds.setToolTip(self.tr("When a recurring defect becomes an escalation, per project type"))
+        thresholds.clicked.connect(self.thresholdsRequested.emit)
+        top.addWidget(thresholds)
         top.addWidget(refresh)
 
         self.tabs = QTabWidget(objectName="retroTabs")

@@ -1819,6 +1819,49 @@ Places that already exist are kept and skipped.</source>
     </message>
 </context>
 <context>
+    <name>EscalationSettingsDialog</name>
+    <message>
+        <location filename="../../app/views/escalation_settings_dialog.py" line="27" />
+        <source>Escalation thresholds</source>
+        <translation>升级阈值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/escalation_settings_dialog.py" line="29" />
+        <source>A defect category (or a building part with one subcontractor) is a recurring problem when it comes back N times within D days in one project. A project's own values, set on the Projects page, win over its type's. After the corrective actions are closed, a new matching ticket within the watch window reopens the escalation.</source>
+        <translation>同一项目中，同一缺陷类别（或同一部位、同一分包单位）的问题在 D 天内出现 N 次，即视为共性问题并自动升级。在“项目”页为某个项目单独设置的阈值优先于其项目类型的阈值。整改措施全部关闭后，在效果验证期内再出现同类问题，升级事项会重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/escalation_settings_dialog.py" line="35" />
+        <source>Project type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/escalation_settings_dialog.py" line="35" />
+        <source>Times (N)</source>
+        <translation>次数（N）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/escalation_settings_dialog.py" line="36" />
+        <source>Within days (D)</source>
+        <translation>天数（D）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/escalation_settings_dialog.py" line="36" />
+        <source>Watch window (days)</source>
+        <translation>效果验证期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/escalation_settings_dialog.py" line="46" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/escalation_settings_dialog.py" line="47" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EscalationState</name>
     <message>
         <location filename="../../app/views/retro_labels.py" line="30" />
@@ -4363,32 +4406,37 @@ Open it with the system viewer.</source>
 <context>
     <name>RetrospectivesController</name>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="155" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="159" />
         <source>Escalation check: %1 new, %2 tickets joined, %3 reopened</source>
         <translation>升级检查：新增 %1 项，并入报修单 %2 张，重新打开 %3 项</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="164" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="168" />
         <source>The escalation check waits: the database is busy</source>
         <translation>升级检查稍后进行：数据库正忙</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="167" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="171" />
         <source>The escalation check failed: %1</source>
         <translation>升级检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="233" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="237" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="321" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="325" />
         <source>The meeting could not be opened.</source>
         <translation>无法打开该会议记录。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="407" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="428" />
+        <source>Escalation thresholds saved</source>
+        <translation>升级阈值已保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/retrospectives_controller.py" line="444" />
         <source>Escalated as %1</source>
         <translation>已升级，编号 %1</translation>
     </message>
@@ -4396,342 +4444,352 @@ Open it with the system viewer.</source>
 <context>
     <name>RetrospectivesPage</name>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="149" />
+        <location filename="../../app/views/retrospectives_page.py" line="150" />
         <source>Retrospectives</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="153" />
+        <location filename="../../app/views/retrospectives_page.py" line="154" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="154" />
+        <location filename="../../app/views/retrospectives_page.py" line="155" />
         <source>Read again and check for new escalations (F5)</source>
         <translation>重新读取并检查新的升级事项（F5）</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="164" />
+        <location filename="../../app/views/retrospectives_page.py" line="162" />
+        <source>Thresholds…</source>
+        <translation>升级阈值…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/retrospectives_page.py" line="163" />
+        <source>When a recurring defect becomes an escalation, per project type</source>
+        <translation>按项目类型设置：同类问题出现几次、在多少天内即自动升级</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/retrospectives_page.py" line="169" />
         <source>Escalations</source>
         <translation>升级事项</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="165" />
-        <location filename="../../app/views/retrospectives_page.py" line="279" />
+        <location filename="../../app/views/retrospectives_page.py" line="170" />
+        <location filename="../../app/views/retrospectives_page.py" line="284" />
         <source>Meetings</source>
         <translation>复盘会议</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="166" />
-        <location filename="../../app/views/retrospectives_page.py" line="586" />
+        <location filename="../../app/views/retrospectives_page.py" line="171" />
+        <location filename="../../app/views/retrospectives_page.py" line="591" />
         <source>My actions</source>
         <translation>我的整改措施</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="184" />
-        <location filename="../../app/views/retrospectives_page.py" line="366" />
+        <location filename="../../app/views/retrospectives_page.py" line="189" />
+        <location filename="../../app/views/retrospectives_page.py" line="371" />
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="186" />
+        <location filename="../../app/views/retrospectives_page.py" line="191" />
         <source>All levels</source>
         <translation>全部层级</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="190" />
+        <location filename="../../app/views/retrospectives_page.py" line="195" />
         <source>All open</source>
         <translation>全部未关闭</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="191" />
+        <location filename="../../app/views/retrospectives_page.py" line="196" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="197" />
-        <location filename="../../app/views/retrospectives_page.py" line="209" />
-        <location filename="../../app/views/retrospectives_page.py" line="302" />
-        <location filename="../../app/views/retrospectives_page.py" line="453" />
+        <location filename="../../app/views/retrospectives_page.py" line="202" />
+        <location filename="../../app/views/retrospectives_page.py" line="214" />
+        <location filename="../../app/views/retrospectives_page.py" line="307" />
+        <location filename="../../app/views/retrospectives_page.py" line="458" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="199" />
-        <location filename="../../app/views/retrospectives_page.py" line="208" />
-        <location filename="../../app/views/retrospectives_page.py" line="451" />
+        <location filename="../../app/views/retrospectives_page.py" line="204" />
+        <location filename="../../app/views/retrospectives_page.py" line="213" />
+        <location filename="../../app/views/retrospectives_page.py" line="456" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="201" />
-        <location filename="../../app/views/retrospectives_page.py" line="208" />
-        <location filename="../../app/views/retrospectives_page.py" line="259" />
-        <location filename="../../app/views/retrospectives_page.py" line="452" />
+        <location filename="../../app/views/retrospectives_page.py" line="206" />
+        <location filename="../../app/views/retrospectives_page.py" line="213" />
+        <location filename="../../app/views/retrospectives_page.py" line="264" />
+        <location filename="../../app/views/retrospectives_page.py" line="457" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="208" />
-        <location filename="../../app/views/retrospectives_page.py" line="259" />
-        <location filename="../../app/views/retrospectives_page.py" line="271" />
-        <location filename="../../app/views/retrospectives_page.py" line="302" />
+        <location filename="../../app/views/retrospectives_page.py" line="213" />
+        <location filename="../../app/views/retrospectives_page.py" line="264" />
+        <location filename="../../app/views/retrospectives_page.py" line="276" />
+        <location filename="../../app/views/retrospectives_page.py" line="307" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="208" />
-        <location filename="../../app/views/retrospectives_page.py" line="345" />
-        <location filename="../../app/views/retrospectives_page.py" line="450" />
+        <location filename="../../app/views/retrospectives_page.py" line="213" />
+        <location filename="../../app/views/retrospectives_page.py" line="350" />
+        <location filename="../../app/views/retrospectives_page.py" line="455" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="209" />
-        <location filename="../../app/views/retrospectives_page.py" line="454" />
+        <location filename="../../app/views/retrospectives_page.py" line="214" />
+        <location filename="../../app/views/retrospectives_page.py" line="459" />
         <source>Cluster</source>
         <translation>问题归类</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="209" />
-        <location filename="../../app/views/retrospectives_page.py" line="277" />
+        <location filename="../../app/views/retrospectives_page.py" line="214" />
+        <location filename="../../app/views/retrospectives_page.py" line="282" />
         <source>Tickets</source>
         <translation>报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="209" />
-        <location filename="../../app/views/retrospectives_page.py" line="345" />
-        <location filename="../../app/views/retrospectives_page.py" line="455" />
+        <location filename="../../app/views/retrospectives_page.py" line="214" />
+        <location filename="../../app/views/retrospectives_page.py" line="350" />
+        <location filename="../../app/views/retrospectives_page.py" line="460" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="210" />
-        <location filename="../../app/views/retrospectives_page.py" line="456" />
+        <location filename="../../app/views/retrospectives_page.py" line="215" />
+        <location filename="../../app/views/retrospectives_page.py" line="461" />
         <source>Raised</source>
         <translation>升级时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="210" />
+        <location filename="../../app/views/retrospectives_page.py" line="215" />
         <source>Why</source>
         <translation>升级原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="226" />
+        <location filename="../../app/views/retrospectives_page.py" line="231" />
         <source>Reason or note (needed to raise the level or to close without a meeting)</source>
         <translation>原因或说明（升级到公司管理层、或未开复盘会即关闭时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="228" />
+        <location filename="../../app/views/retrospectives_page.py" line="233" />
         <source>Escalate to company management</source>
         <translation>升级到公司管理层</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="230" />
+        <location filename="../../app/views/retrospectives_page.py" line="235" />
         <source>Schedule a retrospective meeting</source>
         <translation>安排复盘会议</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="233" />
+        <location filename="../../app/views/retrospectives_page.py" line="238" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="259" />
+        <location filename="../../app/views/retrospectives_page.py" line="264" />
         <source>Reported</source>
         <translation>报修时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="260" />
+        <location filename="../../app/views/retrospectives_page.py" line="265" />
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="260" />
+        <location filename="../../app/views/retrospectives_page.py" line="265" />
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="260" />
+        <location filename="../../app/views/retrospectives_page.py" line="265" />
         <source>Joined because</source>
         <translation>并入原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="266" />
+        <location filename="../../app/views/retrospectives_page.py" line="271" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="266" />
+        <location filename="../../app/views/retrospectives_page.py" line="271" />
         <source>By</source>
         <translation>办理人</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="266" />
+        <location filename="../../app/views/retrospectives_page.py" line="271" />
         <source>What happened</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="271" />
-        <location filename="../../app/views/retrospectives_page.py" line="302" />
+        <location filename="../../app/views/retrospectives_page.py" line="276" />
+        <location filename="../../app/views/retrospectives_page.py" line="307" />
         <source>Held</source>
         <translation>会议时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="271" />
-        <location filename="../../app/views/retrospectives_page.py" line="302" />
+        <location filename="../../app/views/retrospectives_page.py" line="276" />
+        <location filename="../../app/views/retrospectives_page.py" line="307" />
         <source>Subject</source>
         <translation>会议主题</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="272" />
-        <location filename="../../app/views/retrospectives_page.py" line="303" />
-        <location filename="../../app/views/retrospectives_page.py" line="345" />
+        <location filename="../../app/views/retrospectives_page.py" line="277" />
+        <location filename="../../app/views/retrospectives_page.py" line="308" />
+        <location filename="../../app/views/retrospectives_page.py" line="350" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="272" />
-        <location filename="../../app/views/retrospectives_page.py" line="458" />
+        <location filename="../../app/views/retrospectives_page.py" line="277" />
+        <location filename="../../app/views/retrospectives_page.py" line="463" />
         <source>Open actions</source>
         <translation>未关闭措施</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="278" />
+        <location filename="../../app/views/retrospectives_page.py" line="283" />
         <source>Log</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="302" />
+        <location filename="../../app/views/retrospectives_page.py" line="307" />
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="303" />
+        <location filename="../../app/views/retrospectives_page.py" line="308" />
         <source>Actions</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="303" />
-        <location filename="../../app/views/retrospectives_page.py" line="310" />
+        <location filename="../../app/views/retrospectives_page.py" line="308" />
+        <location filename="../../app/views/retrospectives_page.py" line="315" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="303" />
+        <location filename="../../app/views/retrospectives_page.py" line="308" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="309" />
+        <location filename="../../app/views/retrospectives_page.py" line="314" />
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="311" />
+        <location filename="../../app/views/retrospectives_page.py" line="316" />
         <source>Publish as typical case…</source>
         <translation>发布为典型案例…</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="312" />
-        <location filename="../../app/views/retrospectives_page.py" line="562" />
+        <location filename="../../app/views/retrospectives_page.py" line="317" />
+        <location filename="../../app/views/retrospectives_page.py" line="567" />
         <source>A closed meeting becomes a typical case in the knowledge base</source>
         <translation>已关闭的会议可发布为知识库中的典型案例</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="332" />
+        <location filename="../../app/views/retrospectives_page.py" line="337" />
         <source>Only actions I own</source>
         <translation>只看我负责的</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="334" />
+        <location filename="../../app/views/retrospectives_page.py" line="339" />
         <source>Include closed actions</source>
         <translation>包括已关闭的措施</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="345" />
+        <location filename="../../app/views/retrospectives_page.py" line="350" />
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="345" />
+        <location filename="../../app/views/retrospectives_page.py" line="350" />
         <source>Action</source>
         <translation>措施内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="346" />
+        <location filename="../../app/views/retrospectives_page.py" line="351" />
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="346" />
+        <location filename="../../app/views/retrospectives_page.py" line="351" />
         <source>Meeting</source>
         <translation>复盘会议</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="346" />
+        <location filename="../../app/views/retrospectives_page.py" line="351" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="349" />
+        <location filename="../../app/views/retrospectives_page.py" line="354" />
         <source>Overdue actions come first, in red. Double-click opens the meeting where the status and evidence are recorded.</source>
         <translation>超期措施排在最前并以红色显示。双击打开该措施所属的会议记录，在那里更新状态、上传证据。</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="395" />
-        <location filename="../../app/views/retrospectives_page.py" line="455" />
+        <location filename="../../app/views/retrospectives_page.py" line="400" />
+        <location filename="../../app/views/retrospectives_page.py" line="460" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="406" />
+        <location filename="../../app/views/retrospectives_page.py" line="411" />
         <source>%1 escalations</source>
         <translation>共 %1 项</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="438" />
+        <location filename="../../app/views/retrospectives_page.py" line="443" />
         <source>Choose an escalation above</source>
         <translation>请在上方选择一项升级事项</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="457" />
+        <location filename="../../app/views/retrospectives_page.py" line="462" />
         <source>Watched until</source>
         <translation>效果验证至</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="489" />
+        <location filename="../../app/views/retrospectives_page.py" line="494" />
         <source>Tickets (%1)</source>
         <translation>报修单（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="512" />
-        <location filename="../../app/views/retrospectives_page.py" line="546" />
+        <location filename="../../app/views/retrospectives_page.py" line="517" />
+        <location filename="../../app/views/retrospectives_page.py" line="551" />
         <source>Meetings (%1)</source>
         <translation>复盘会议（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="563" />
+        <location filename="../../app/views/retrospectives_page.py" line="568" />
         <source>Only a closed meeting (every action closed) can be published</source>
         <translation>只有已关闭的会议（整改措施全部关闭）才能发布</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="577" />
+        <location filename="../../app/views/retrospectives_page.py" line="582" />
         <source> (%1 d overdue)</source>
         <translation>（超期 %1 天）</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="583" />
+        <location filename="../../app/views/retrospectives_page.py" line="588" />
         <source>%1 actions, %2 overdue</source>
         <translation>共 %1 项措施，超期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="585" />
+        <location filename="../../app/views/retrospectives_page.py" line="590" />
         <source>My actions (%1)</source>
         <translation>我的整改措施（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/views/retrospectives_page.py" line="597" />
+        <location filename="../../app/views/retrospectives_page.py" line="602" />
         <source>%1 open escalations · %2 overdue actions</source>
         <translation>未关闭升级事项 %1 项 · 超期整改措施 %2 项</translation>
     </message>
@@ -5046,12 +5104,12 @@ Open it with the system viewer.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui.py" line="198" />
+        <location filename="../../app/gui.py" line="200" />
         <source>Creating the demo database…</source>
         <translation>正在创建演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="239" />
+        <location filename="../../app/gui.py" line="241" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
     </message>

@@ -435,3 +435,37 @@ def _png_bytes() -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(data)
+
+
+def test_thresholds_per_project_type_are_saved_in_one_go(ui, demo_db, qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QSpinBox
+
+    from app.models.escalation import EscalationSetting
+
+    controller = ui.retro.retrospectives
+    ui.window.show_page("retrospectives")
+    _click(qtbot, ui.window.page("retrospectives").findChild(QPushButton, "retroThresholds"))
+    dialog = controller.settings_dialog
+    assert dialog.isVisible() and len(dialog.rows) == 6  # every project type, defaults shown
+    assert dialog.rows["road"][0].value() == 3 and dialog.rows["road"][1].value() == 90
+
+    def type_value(box: QSpinBox, text: str) -> None:
+        box.selectAll()
+        qtbot.keyClicks(box, text)
+
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    type_value(dialog.rows["road"][0], "1")  # a single ticket is no recurring problem
+    type_value(dialog.rows["mep"][0], "5")
+    _click(qtbot, save)
+    assert "至少为 2 次" in dialog.problems_label.text()
+    assert _scalar(demo_db, select(func.count()).select_from(EscalationSetting)) == 0  # nothing half-saved
+
+    type_value(dialog.rows["road"][0], "4")
+    type_value(dialog.rows["road"][1], "60")
+    _click(qtbot, save)
+    assert not dialog.isVisible()
+    with demo_db.sessions() as session:
+        saved = {s.project_type: (s.recurrence_threshold, s.recurrence_window_days, s.watch_days)
+                 for s in session.scalars(select(EscalationSetting))}
+    assert saved["road"] == (4, 60, 90) and saved["mep"] == (5, 90, 90)
+    qtbot.waitUntil(lambda: not controller._evaluating, timeout=20_000)  # the check it started
