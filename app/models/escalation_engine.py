@@ -576,6 +576,16 @@ class _Names:
         return self._orgs[org_id]
 
 
+def _recurring(key: str, project: Project, members: list[_Member], total: int, t: Thresholds,
+               describe: Callable[[], tuple[str, str]], join_reason: str, cluster: dict) -> _Cluster:
+    """A recurring-problem cluster: raised at its threshold, to management at twice it."""
+    return _Cluster(
+        key=key, kind=K.RECURRING, project=project, members=members, total=total,
+        threshold=t.threshold, window_days=t.window_days, raise_at=2 * t.threshold, title="",
+        explanation="", describe=describe, join_reason=join_reason, cluster=cluster,
+    )
+
+
 def _category_cluster(
     project: Project,
     category_id: uuid.UUID,
@@ -592,21 +602,8 @@ def _category_cluster(
             f"（阈值 {t.threshold} 次）：{{numbers}}",
         )
 
-    return _Cluster(
-        key=f"cat:{project.id}:{category_id}",
-        kind=K.RECURRING,
-        project=project,
-        members=members,
-        total=total,
-        threshold=t.threshold,
-        window_days=t.window_days,
-        raise_at=2 * t.threshold,
-        title="",
-        explanation="",
-        describe=describe,
-        join_reason=f"同类问题 {t.window_days} 天内再次出现",
-        cluster={"defect_category_id": category_id},
-    )
+    return _recurring(f"cat:{project.id}:{category_id}", project, members, total, t, describe,
+                      f"同类问题 {t.window_days} 天内再次出现", {"defect_category_id": category_id})
 
 
 def _part_cluster(
@@ -629,21 +626,9 @@ def _part_cluster(
             f"出现 {{count}} 次（阈值 {t.threshold} 次，涉及 {categories} 类缺陷）：{{numbers}}",
         )
 
-    return _Cluster(
-        key=f"part:{project.id}:{part}:{org_id}",
-        kind=K.RECURRING,
-        project=project,
-        members=members,
-        total=total,
-        threshold=t.threshold,
-        window_days=t.window_days,
-        raise_at=2 * t.threshold,
-        title="",
-        explanation="",
-        describe=describe,
-        join_reason=f"同一部位（{part_name}）、同一分包单位再次出现问题",
-        cluster={"building_part": part, "responsible_org_id": org_id},
-    )
+    return _recurring(f"part:{project.id}:{part}:{org_id}", project, members, total, t, describe,
+                      f"同一部位（{part_name}）、同一分包单位再次出现问题",
+                      {"building_part": part, "responsible_org_id": org_id})
 
 
 def _sla_cluster(

@@ -103,82 +103,25 @@ def key_figure_row(data: ReportData, st: ReportStyles) -> Flowable:
 
 def totals_table(data: ReportData, st: ReportStyles) -> Flowable:
     """The period's totals beside the period before and (summaries) the same period last year."""
-    v, vp, vl = data.volume, data.volume_previous, data.volume_last_year
-    k, kp, kl = data.kpi, data.kpi_previous, data.kpi_last_year
-    rows = [
-        (
-            "受理报修（单）",
-            fmt_count(v.received),
-            fmt_count(vp.received),
-            count_change(v.received, vp.received),
-            fmt_count(vl.received),
-            count_change(v.received, vl.received),
-        ),
-        (
-            "结案归档（单）",
-            fmt_count(v.closed),
-            fmt_count(vp.closed),
-            count_change(v.closed, vp.closed),
-            fmt_count(vl.closed),
-            count_change(v.closed, vl.closed),
-        ),
-        (
-            "期末在办（单）",
-            fmt_count(v.open_at_end),
-            fmt_count(vp.open_at_end),
-            count_change(v.open_at_end, vp.open_at_end),
-            fmt_count(vl.open_at_end),
-            count_change(v.open_at_end, vl.open_at_end),
-        ),
-        (
-            "验收通过（单）",
-            fmt_count(k.handled),
-            fmt_count(kp.handled),
-            count_change(k.handled, kp.handled),
-            fmt_count(kl.handled),
-            count_change(k.handled, kl.handled),
-        ),
-        (
-            "平均响应时长（小时）",
-            fmt_hours(k.mean_response_hours),
-            fmt_hours(kp.mean_response_hours),
-            _hours_change(k.mean_response_hours, kp.mean_response_hours),
-            fmt_hours(kl.mean_response_hours),
-            _hours_change(k.mean_response_hours, kl.mean_response_hours),
-        ),
-        (
-            "按时完工率",
-            fmt_rate(k.on_time_rate),
-            fmt_rate(kp.on_time_rate),
-            rate_change(k.on_time_rate, kp.on_time_rate),
-            fmt_rate(kl.on_time_rate),
-            rate_change(k.on_time_rate, kl.on_time_rate),
-        ),
-        (
-            "返修率",
-            fmt_rate(k.rework_rate),
-            fmt_rate(kp.rework_rate),
-            rate_change(k.rework_rate, kp.rework_rate),
-            fmt_rate(kl.rework_rate),
-            rate_change(k.rework_rate, kl.rework_rate),
-        ),
-        (
-            "平均满意度（分）",
-            fmt_score(k.mean_satisfaction),
-            fmt_score(kp.mean_satisfaction),
-            score_change(k.mean_satisfaction, kp.mean_satisfaction),
-            fmt_score(kl.mean_satisfaction),
-            score_change(k.mean_satisfaction, kl.mean_satisfaction),
-        ),
-        (
-            "投诉（次）",
-            fmt_count(k.complaints),
-            fmt_count(kp.complaints),
-            count_change(k.complaints, kp.complaints),
-            fmt_count(kl.complaints),
-            count_change(k.complaints, kl.complaints),
-        ),
+    volumes = (data.volume, data.volume_previous, data.volume_last_year)
+    kpis = (data.kpi, data.kpi_previous, data.kpi_last_year)
+    # (label, the three periods' figures, how a figure prints, how a change prints)
+    lines = [
+        ("受理报修（单）", volumes, "received", fmt_count, count_change),
+        ("结案归档（单）", volumes, "closed", fmt_count, count_change),
+        ("期末在办（单）", volumes, "open_at_end", fmt_count, count_change),
+        ("验收通过（单）", kpis, "handled", fmt_count, count_change),
+        ("平均响应时长（小时）", kpis, "mean_response_hours", fmt_hours, _hours_change),
+        ("按时完工率", kpis, "on_time_rate", fmt_rate, rate_change),
+        ("返修率", kpis, "rework_rate", fmt_rate, rate_change),
+        ("平均满意度（分）", kpis, "mean_satisfaction", fmt_score, score_change),
+        ("投诉（次）", kpis, "complaints", fmt_count, count_change),
     ]
+    rows = []
+    for label, periods, name, fmt, change in lines:
+        now, previous, last_year = (getattr(p, name) for p in periods)
+        rows.append((label, fmt(now), fmt(previous), change(now, previous), fmt(last_year),
+                     change(now, last_year)))
     if data.kind == ReportKind.ANNUAL:
         header = ["指标", data.label, data.previous_label, "同比变化"]
         widths = [44 * mm, 38 * mm, 38 * mm, 50 * mm]
