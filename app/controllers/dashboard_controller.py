@@ -77,7 +77,7 @@ class DashboardController(QObject):
         page.destroyed.connect(self._refresh.stop)
 
     def start(self) -> None:
-        """Fill the scope chooser, start at this year and load."""
+        """Fill the scope chooser and start at this year; the figures load when the page shows."""
         try:
             with self.db.sessions() as session:
                 projects = session.execute(
@@ -92,7 +92,10 @@ class DashboardController(QObject):
         self.page.set_scopes([tuple(d) for d in departments], [tuple(p) for p in projects])
         self.page.set_tile_tips(TILE_TIPS)
         self.page.set_today(to_local(self.clock()).date())
-        self.reload()
+        if self.page.isVisible():
+            self.reload()
+        else:
+            self._stale = True  # the app opens on the ticket list: read a year when first shown
 
     # -- loading -------------------------------------------------------------------------------
     def selection(self) -> tuple[Period, uuid.UUID | None, uuid.UUID | None]:
