@@ -147,7 +147,8 @@ def _wire_sync(db: Database, window: MainWindow, controller: MainController, set
                           ask_password=lambda account: ask_sync_password(window, account), parent=controller)
     conflicts = ConflictsController(db, conflicts_page, controller.bus, controller.user, controller)
     sync_settings.settingsSaved.connect(sync.reload)
-    sync.syncFinished.connect(lambda _result: conflicts.refresh())
+    # A hidden page refreshes when shown; an open one after each sync that may have changed it.
+    sync.syncFinished.connect(lambda _result: conflicts.refresh() if conflicts_page.isVisible() else None)
     conflicts.conflictsChanged.connect(sync.refresh_counts)
     sync.conflictsRequested.connect(lambda: window.show_page("conflicts"))
     sync.settingsRequested.connect(lambda: (window.show_page("settings"), settings_page.show_sync_tab()))

@@ -19,14 +19,13 @@ from app.models.base import to_local, utcnow
 from app.models.location import Location
 from app.models.project import DefectCategory, Project
 from app.models.retrospective import CorrectiveAction, RetrospectiveMeeting
-from app.models.sla import AgeBand, age_band_expr, any_overdue_expr
+from app.models.sla import OPEN_STATE_VALUES, AgeBand, age_band_expr, any_overdue_expr
 from app.models.ticket import Ticket
 from app.models.ticket_list import NO_CATEGORY, TicketFilter
-from app.models.vocabulary import OPEN_STATES, LocationKind, TicketState
+from app.models.vocabulary import LocationKind, TicketState
 
 LOCAL_ZONE = "Asia/Shanghai"
 UNCATEGORISED = "未分类"
-OPEN_STATE_VALUES = tuple(s.value for s in OPEN_STATES)
 
 # Upper bounds (included) of the distribution buckets; the last bucket is open-ended.
 RESPONSE_BUCKET_HOURS: tuple[float, ...] = (0.5, 1, 2, 4, 8, 24)

@@ -23,18 +23,16 @@ from app.models.base import to_local
 from app.models.location import Location
 from app.models.people import OrgUnit
 from app.models.project import DefectCategory, Project
-from app.models.sla import TIMER_ZH, Timer, any_overdue_expr
+from app.models.sla import OPEN_STATE_VALUES, TIMER_ZH, Timer, any_overdue_expr
 from app.models.ticket import Ticket
 from app.models.vocabulary import (
     CAUSE_ZH,
-    OPEN_STATES,
     LocationKind,
     OrgKind,
     TicketState,
     Urgency,
 )
 
-OPEN_STATE_VALUES = tuple(s.value for s in OPEN_STATES)
 # Closed without repair: the ticket keeps no closing time, only the state event has it.
 _CLOSED_WITHOUT_ARCHIVE = (TicketState.NOT_COVERED.value, TicketState.CANCELLED.value)
 

@@ -15,16 +15,23 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, and_, case, column, func, literal, or_, select, table, text, tuple_
+from sqlalchemy import and_, case, column, func, literal, select, table, text, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from app.models.base import to_local, utcnow
 from app.models.people import Customer, Staff
 from app.models.project import DefectCategory, Project
 from app.models.search import TicketSearchDoc, match_expression
-from app.models.sla import TIMER_FIELDS, Timer, age_band_expr, next_due_expr, overdue_expr
+from app.models.sla import (
+    OPEN_STATE_VALUES,
+    Timer,
+    age_band_expr,
+    any_overdue_expr,
+    next_due_expr,
+    overdue_expr,
+)
 from app.models.ticket import Ticket
-from app.models.vocabulary import OPEN_STATES, TicketState
+from app.models.vocabulary import TicketState
 
 PAGE_SIZE = 200
 
@@ -52,7 +59,6 @@ _ORDERINGS = {
 }
 
 
-OPEN_STATE_VALUES = tuple(s.value for s in OPEN_STATES)
 
 
 @dataclass(frozen=True)
@@ -205,21 +211,6 @@ def _matching_ticket_ids(expression: str):
     )
 
 
-def due_before_expr(bound: dt.datetime):
-    """An open ticket with a timer not met whose due time is before `bound`.
-
-    A paused ticket's clock stands at paused_since (its due times move on resume), so it
-    counts only when already overdue then: the same rule as sla.overdue_expr, which is this
-    with bound = now.
-    """
-    clock = func.coalesce(Ticket.paused_since, literal(bound, DateTime()))
-    late = [
-        and_(getattr(Ticket, met).is_(None), getattr(Ticket, due) < clock)
-        for due, met in TIMER_FIELDS.values()
-    ]
-    return and_(Ticket.state.in_(OPEN_STATE_VALUES), or_(*late))
-
-
 def _only_open_states(flt: TicketFilter) -> bool:
     chosen = [set(states) for states in (flt.states, flt.scope_states) if states]
     return bool(chosen) and set.intersection(*chosen) <= set(OPEN_STATE_VALUES)
@@ -246,9 +237,9 @@ def _conditions(flt: TicketFilter, now: dt.datetime) -> list | None:
     if flt.owner_id is not None:
         conditions.append(Ticket.owner_id == flt.owner_id)
     if flt.overdue_only:
-        conditions.append(due_before_expr(now))
+        conditions.append(any_overdue_expr(now))
     if flt.due_before is not None:
-        conditions.append(due_before_expr(flt.due_before))
+        conditions.append(any_overdue_expr(flt.due_before))
     if flt.is_drill_down():
         conditions.extend(_drill_down_conditions(flt, now))
     expression = match_expression(flt.search)

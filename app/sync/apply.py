@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, delete, insert, select, text, update
+from sqlalchemy import Date, DateTime, Table, delete, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
@@ -218,16 +218,12 @@ def pending_fields(conn: Connection, keys: Iterable[tuple[str, uuid.UUID]]) -> d
 
 
 def _add_conflicts(conn: Connection, conflicts: list[dict[str, Any]]) -> int:
+    """Record the server's conflicts once each (a page may be pulled again after a cut)."""
     added = 0
     for c in conflicts:
-        exists = conn.execute(
-            select(SyncConflict.id).where(SyncConflict.server_id == c.get("id"))
-        ).first()
-        if exists:
-            continue
         winner, loser = c["winner"], c["loser"]
-        conn.execute(
-            insert(SyncConflict.__table__).values(
+        added += conn.execute(
+            sqlite_insert(SyncConflict.__table__).values(
                 server_id=c.get("id"), entity=c["entity"], row_id=uuid.UUID(c["row_id"]),
                 field=c["field"], kind=c["kind"], winner_value=winner["value"],
                 winner_hlc=winner["hlc"], winner_client=winner["client"],
@@ -236,9 +232,8 @@ def _add_conflicts(conn: Connection, conflicts: list[dict[str, Any]]) -> int:
                 loser_hlc=loser["hlc"], loser_client=loser["client"],
                 loser_label=loser.get("label") or "", loser_actor_id=_uuid(loser.get("actor_id")),
                 created_at=_now(),
-            )
-        )
-        added += 1
+            ).on_conflict_do_nothing(index_elements=["server_id"])
+        ).rowcount
     return added
 
 

@@ -108,16 +108,20 @@ def _value_text(entity: str, field: str, value: Any, deleted: bool) -> str:
     return str(value)
 
 
+_LABEL_COLUMNS = ("number", "name", "full_name", "code")
+
+
 def _record_label(session: Session, entity: str, row_id: uuid.UUID) -> str:
     table = synced_table(entity)
     label = ENTITY_ZH.get(entity, entity)
     if table is None:
         return f"{label} {str(row_id)[:8]}"
-    for column in ("number", "name", "full_name", "code"):
-        if column in table.c:
-            value = session.execute(select(table.c[column]).where(table.c.id == row_id)).scalar()
-            if value:
-                return str(value)
+    columns = [table.c[c] for c in _LABEL_COLUMNS if c in table.c]
+    if columns:
+        found = session.execute(select(*columns).where(table.c.id == row_id)).first()
+        value = next((v for v in found or () if v), None)
+        if value:
+            return str(value)
     if "ticket_id" in table.c:
         number = session.execute(
             select(synced_table("ticket").c.number).where(
@@ -129,11 +133,8 @@ def _record_label(session: Session, entity: str, row_id: uuid.UUID) -> str:
     return f"{label} {str(row_id)[:8]}"
 
 
-def _who(session: Session, actor_id: uuid.UUID | None, label: str) -> str:
-    name = None
-    if actor_id is not None:
-        staff = synced_table("staff")
-        name = session.execute(select(staff.c.name).where(staff.c.id == actor_id)).scalar()
+def _who(names: dict[uuid.UUID, str], actor_id: uuid.UUID | None, label: str) -> str:
+    name = names.get(actor_id) if actor_id is not None else None
     place = f"（{label}）" if label else ""
     return f"{name}{place}" if name else (label or "另一台电脑")
 
@@ -143,6 +144,11 @@ def _client_id(session: Session) -> str | None:
     return state.client_id if state else None
 
 
+def _mine_is_loser(conflict: SyncConflict, me: str | None) -> bool:
+    """This computer's side lost (it took part and the other side won)."""
+    return conflict.loser_client == me and conflict.winner_client != me
+
+
 def list_conflicts(session: Session, open_only: bool = True) -> list[ConflictRow]:
     """Conflicts newest first. "Mine" is this computer's side when it took part, otherwise the
     value now in the record."""
@@ -150,9 +156,14 @@ def list_conflicts(session: Session, open_only: bool = True) -> list[ConflictRow
     query = select(SyncConflict).order_by(SyncConflict.id.desc())
     if open_only:
         query = query.where(SyncConflict.resolved_at.is_(None))
+    conflicts = list(session.scalars(query))
+    actors = {a for c in conflicts for a in (c.winner_actor_id, c.loser_actor_id) if a is not None}
+    staff = synced_table("staff")
+    names = dict(session.execute(select(staff.c.id, staff.c.name).where(staff.c.id.in_(actors)))
+                 .all()) if actors else {}
     rows = []
-    for c in session.scalars(query):
-        mine_is_loser = c.loser_client == me and c.winner_client != me
+    for c in conflicts:
+        mine_is_loser = _mine_is_loser(c, me)
         deleted = c.kind == "delete"
         winner = (c.winner_value, c.winner_hlc, c.winner_actor_id, c.winner_label, deleted)
         loser = (c.loser_value, c.loser_hlc, c.loser_actor_id, c.loser_label, False)
@@ -163,8 +174,8 @@ def list_conflicts(session: Session, open_only: bool = True) -> list[ConflictRow
             field=c.field, field_label=field_label(c.entity, c.field),
             mine_text=_value_text(c.entity, c.field, mine[0], mine[4]),
             theirs_text=_value_text(c.entity, c.field, theirs[0], theirs[4]),
-            mine_by=_who(session, mine[2], mine[3]), mine_at=hlc_datetime(mine[1]),
-            theirs_by=_who(session, theirs[2], theirs[3]), theirs_at=hlc_datetime(theirs[1]),
+            mine_by=_who(names, mine[2], mine[3]), mine_at=hlc_datetime(mine[1]),
+            theirs_by=_who(names, theirs[2], theirs[3]), theirs_at=hlc_datetime(theirs[1]),
             current_is_mine=not mine_is_loser, resolved=c.resolved_at is not None,
             resolution=c.resolution,
         ))
@@ -190,8 +201,7 @@ def resolve_conflict(session: Session, conflict_id: int, keep: Literal["mine", "
     conflict = session.get(SyncConflict, conflict_id)
     if conflict is None:
         raise ConflictError("该冲突记录不存在。")
-    row = next(r for r in list_conflicts(session, open_only=False) if r.id == conflict_id)
-    keep_winner = (keep == "mine") == row.current_is_mine
+    keep_winner = (keep == "mine") != _mine_is_loser(conflict, _client_id(session))
     actor_id = getattr(actor, "id", None)
     if conflict.kind == "delete":
         if not keep_winner:

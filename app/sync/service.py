@@ -122,9 +122,7 @@ test_connection.__test__ = False  # not a pytest test, despite the name
 
 def pending_changes(session: Session) -> int:
     """Local changes not pushed yet (quarantined ones are not counted)."""
-    return session.scalar(
-        select(text("count(*)")).select_from(SyncOutbox).where(SyncOutbox.status == "pending")
-    ) or 0
+    return pending_count(session.connection())
 
 
 def open_conflict_count(session: Session) -> int:
@@ -533,13 +531,9 @@ def _snapshot(run: _Run, conn: psycopg.Connection, scope: list[str] | None) -> N
             _fault(run, "apply_before_commit")
         run.add("pulled", len(rows))
     with db.engine.begin() as lc:
-        current = _state_in(lc)
+        current = ensure_state(lc)
         _set_state(lc, pull_cursor=current["pull_cursor"] if current["pull_cursor"] is not None else seq,
                    snapshot_seq=None, snapshot_after=None, snapshot_projects=None)
-
-
-def _state_in(lc: Connection) -> dict[str, Any]:
-    return ensure_state(lc)
 
 
 def _pull(run: _Run, conn: psycopg.Connection, client_id: str, scope: list[str] | None) -> None:
