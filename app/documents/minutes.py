@@ -9,11 +9,9 @@ keep their own register (`printed_minutes`); `verify_minutes_code` answers for i
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import hashlib
 import io
-import json
 import math
 import uuid
 from dataclasses import dataclass, field
@@ -48,13 +46,13 @@ from app.documents.layout import (
     styles,
     title_block,
 )
-from app.documents.record import _company_of
+from app.documents.record import _company_of, _digest, _local, content_hash
 from app.documents.verification import (
-    CODE_LENGTH,
     QR_PREFIX,
     VerificationResult,
     VerifyStatus,
     format_code,
+    short_code,
 )
 from app.fonts import register_reportlab_font
 from app.models.attachment import Attachment
@@ -101,8 +99,6 @@ PART_ZH = {
     "escalations": "关联升级事项",
     "photos": "照片",
 }
-_ALPHABET_FROM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-_ALPHABET_TO = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # as the forms' codes: no 0/O, 1/I
 _NO_DATE = dt.datetime(2000, 1, 1)
 
 
@@ -177,15 +173,6 @@ class MinutesRecord:
     thumbnails: list[Thumbnail]
     last_change_at: dt.datetime | None  # local
     parts: dict[str, str] = field(default_factory=dict)
-
-
-def _digest(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-
-
-def _local(value: dt.datetime | None) -> dt.datetime | None:
-    return None if value is None else to_local(value).replace(tzinfo=None)
 
 
 def _letterhead_names(session: Session, project: Project | None) -> tuple[str, str]:
@@ -343,19 +330,6 @@ def _thumbnails(session: Session, tickets: list[Ticket]) -> list[Thumbnail]:
         if len(found) >= MAX_THUMBNAILS:
             break
     return found
-
-
-def content_hash(parts: dict[str, str]) -> str:
-    return hashlib.sha256(
-        json.dumps(parts, sort_keys=True, separators=(",", ":")).encode("ascii")
-    ).hexdigest()
-
-
-def short_code(meeting_id: uuid.UUID, digest: str) -> str:
-    """The 12-character code printed on the minutes (the forms' alphabet and length)."""
-    seed = f"{KIND}|{meeting_id}|{digest}".encode("ascii")
-    code = base64.b32encode(hashlib.sha256(seed).digest()).decode("ascii")
-    return code.translate(str.maketrans(_ALPHABET_FROM, _ALPHABET_TO))[:CODE_LENGTH]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -820,7 +794,7 @@ class RenderedMinutes:
 
 def render_record(rec: MinutesRecord, store: AttachmentStore) -> RenderedMinutes:
     """Lay out the minutes for a loaded record (no database needed)."""
-    code = format_code(short_code(rec.meeting_id, content_hash(rec.parts)))
+    code = format_code(short_code(KIND, rec.meeting_id, content_hash(rec.parts)))
     st = styles()
     warnings: list[str] = []
     letterhead = Letterhead(
@@ -854,7 +828,7 @@ def register_minutes(
 ) -> str:
     """Keep what these minutes show under their code (once per distinct content)."""
     digest = content_hash(rec.parts)
-    code = short_code(rec.meeting_id, digest)
+    code = short_code(KIND, rec.meeting_id, digest)
     if session.scalar(select(PrintedMinutes.id).where(PrintedMinutes.code == code)) is None:
         session.add(
             PrintedMinutes(

@@ -65,9 +65,10 @@ class VerificationResult:
         return VERIFY_STATUS_ZH[self.status]
 
 
-def short_code(kind: DocumentKind | str, ticket_id: uuid.UUID, content_sha256: str) -> str:
-    """The 12-character code printed on the form (no dashes)."""
-    seed = f"{DocumentKind(kind).value}|{ticket_id}|{content_sha256}".encode("ascii")
+def short_code(kind: DocumentKind | str, subject_id: uuid.UUID, content_sha256: str) -> str:
+    """The 12-character code printed on a form or minutes (no dashes); kind is the document
+    kind's value ("confirmation", …, "minutes"), subject the ticket or the meeting."""
+    seed = f"{kind}|{subject_id}|{content_sha256}".encode("ascii")
     digest = hashlib.sha256(seed).digest()
     return base64.b32encode(digest).decode("ascii").translate(_TO_ALPHABET)[:CODE_LENGTH]
 
