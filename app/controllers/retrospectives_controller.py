@@ -25,17 +25,16 @@ from app.models.escalation_engine import (
     escalate,
     escalation_check,
     escalation_detail,
-    escalations_for_ticket,
     evaluate_all,
     list_escalations,
     open_escalation_count,
+    open_escalations_of,
     raise_level,
     set_type_thresholds,
     type_thresholds,
 )
 from app.models.escalation_terms import MeetingData, RetroRefused
 from app.models.project import Project
-from app.models.retrospective import CorrectiveAction
 from app.models.retrospective_service import (
     actions_for_owner,
     list_meetings,
@@ -199,7 +198,7 @@ class RetrospectivesController(QObject):
                 if mine:
                     actions = actions_for_owner(session, owner, now, include_closed) if owner else []
                 else:
-                    actions = _all_actions(session, now, include_closed)
+                    actions = actions_for_owner(session, None, now, include_closed)  # everyone's
                 snapshot = _Snapshot(
                     projects=[(row.id, row.name) for row in session.execute(
                         select(Project.id, Project.name).order_by(Project.name))],
@@ -384,10 +383,10 @@ class RetrospectivesController(QObject):
         with self.db.sessions() as session:
             numbers = list(session.scalars(select(Ticket.number).where(Ticket.id.in_(ticket_ids))
                                            .order_by(Ticket.number)))
-            existing = {row.id: f"{row.number} {row.title}" for ticket_id in ticket_ids
-                        for row in escalations_for_ticket(session, ticket_id) if row.state != "closed"}
+            existing = [f"{number} {title}" for _id, number, title in
+                        open_escalations_of(session, list(ticket_ids))]
         dialog = self.views.escalate_dialog()
-        dialog.set_tickets(numbers, list(existing.values()))
+        dialog.set_tickets(numbers, existing)
         dialog.escalateRequested.connect(
             lambda level, reason: self._escalate(dialog, list(ticket_ids), level, reason))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
@@ -449,7 +448,7 @@ class RetrospectivesController(QObject):
     def ticket_escalations(self, ticket_id: uuid.UUID) -> list[str]:
         """Numbers of the open escalations a ticket belongs to (for the ticket window)."""
         with self.db.sessions() as session:
-            return [row.number for row in escalations_for_ticket(session, ticket_id) if row.state != "closed"]
+            return [number for _id, number, _title in open_escalations_of(session, [ticket_id])]
 
 
 class TicketRetroLinks(QObject):
@@ -507,11 +506,3 @@ def build_retro_controllers(db: Database, bus: TicketBus, user: CurrentUser, ret
     retro.publishRequested.connect(cases.publish)
     cases.casePublished.connect(lambda _id: retro.reload())
     return RetroControllers(retro, cases, TicketRetroLinks(retro, cases, bus, parent))
-
-
-def _all_actions(session, now: dt.datetime, include_closed: bool) -> list:
-    """Every owner's actions (the 只看我负责的 box unticked), overdue first."""
-    owners = list(session.scalars(select(CorrectiveAction.owner_id).where(
-        CorrectiveAction.owner_id.is_not(None)).distinct()))
-    rows = [row for owner in owners for row in actions_for_owner(session, owner, now, include_closed)]
-    return sorted(rows, key=lambda r: (not r.overdue, r.due_on or dt.date.max, r.description))

@@ -1506,8 +1506,15 @@ def list_escalations(
     return escalation_rows(session, list(session.scalars(query)))
 
 
-def escalations_for_ticket(session: Session, ticket_id: uuid.UUID) -> list[EscalationRow]:
-    return list_escalations(session, ticket_id=ticket_id)
+def open_escalations_of(session: Session, ticket_ids: list[uuid.UUID]) -> list[tuple[uuid.UUID, str, str]]:
+    """(id, number, title) of the open escalations holding any of the tickets: one query."""
+    return [tuple(r) for r in session.execute(
+        select(Escalation.id, Escalation.number, Escalation.title)
+        .join(EscalationTicket, EscalationTicket.escalation_id == Escalation.id)
+        .where(EscalationTicket.ticket_id.in_(ticket_ids),
+               Escalation.state != EscalationState.CLOSED.value)
+        .distinct().order_by(Escalation.number)
+    )]
 
 
 def linked_ticket_rows(session: Session, link_query) -> list[LinkedTicketRow]:

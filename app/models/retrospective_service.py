@@ -798,10 +798,14 @@ def overdue_action_count(
 
 
 def actions_for_owner(
-    session: Session, owner_id: uuid.UUID, now: dt.datetime, include_closed: bool = False
+    session: Session, owner_id: uuid.UUID | None, now: dt.datetime, include_closed: bool = False
 ) -> list[ActionRow]:
-    """我的整改措施: overdue first, then by due date."""
-    query = select(CorrectiveAction).where(CorrectiveAction.owner_id == owner_id)
+    """我的整改措施 (everyone's with owner None, the owned ones): overdue first, then by due date."""
+    query = select(CorrectiveAction)
+    if owner_id is None:
+        query = query.where(CorrectiveAction.owner_id.is_not(None))
+    else:
+        query = query.where(CorrectiveAction.owner_id == owner_id)
     if not include_closed:
         query = query.where(CorrectiveAction.status.not_in(CLOSED_VALUES))
     rows = _action_rows(session, list(session.scalars(query)), now)
