@@ -28,7 +28,6 @@ from app.models.typical_case import (
     case_count_for_category,
     case_detail,
     case_prefill,
-    cases_for_category,
     publish_case,
     search_cases,
 )
@@ -94,13 +93,9 @@ class CaseLibraryController(QObject):
         category = self.category
 
         def work():
-            with self.db.sessions() as session:
-                if category is not None:
-                    rows = cases_for_category(session, category[0])
-                    words = text.lower().split()
-                    # Within a category the typed words still narrow the list.
-                    return [r for r in rows if all(w in f"{r.title} {r.excerpt}".lower() for w in words)]
-                return search_cases(session, text)
+            with self.db.sessions() as session:  # within a category the words still narrow it
+                return search_cases(session, text,
+                                    defect_category_id=category[0] if category else None)
 
         def done(rows) -> None:
             if generation == self._generation:

@@ -226,9 +226,13 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def search_cases(session: Session, text: str, *, limit: int = 200) -> list[CaseRow]:
-    """Cases containing every word typed (2-character Chinese terms work), newest first."""
+def search_cases(session: Session, text: str, *, defect_category_id: uuid.UUID | None = None,
+                 limit: int = 200) -> list[CaseRow]:
+    """Cases containing every word typed (2-character Chinese terms work), newest first;
+    optionally only those of one defect category."""
     query = select(TypicalCase)
+    if defect_category_id is not None:
+        query = query.where(TypicalCase.defect_category_id == defect_category_id)
     for term in (text or "").lower().split():
         query = query.where(TypicalCase.search_text.like(f"%{_escape_like(term)}%", escape="\\"))
     query = query.order_by(TypicalCase.published_at.desc(), TypicalCase.number.desc()).limit(limit)
