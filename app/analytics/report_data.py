@@ -8,23 +8,26 @@ which the event named for each figure happened (local calendar days, Asia/Shangh
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Float, and_, case, cast, func, inspect, or_, select
+from sqlalchemy import Float, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.analytics.dashboard import LocationCount
 from app.analytics.periods import Period
 from app.models.base import to_local
+from app.models.escalation import Escalation
+from app.models.escalation_terms import ESCALATION_KIND_ZH, MeetingStatus
 from app.models.location import Location
 from app.models.people import OrgUnit
 from app.models.project import DefectCategory, Project
+from app.models.retrospective import CorrectiveAction, RetrospectiveMeeting
 from app.models.sla import OPEN_STATE_VALUES, TIMER_ZH, Timer, any_overdue_expr
 from app.models.ticket import Ticket
+from app.models.typical_case import TypicalCase as CaseRecord
 from app.models.vocabulary import (
     CAUSE_ZH,
     LocationKind,
@@ -670,23 +673,9 @@ class EscalationFigures:
 EFFECT_WINDOW_DAYS = 90
 
 
-def _model(module_name: str, class_name: str):
-    """A model of the escalation / case library, or None where this build has none yet."""
-    try:
-        return getattr(importlib.import_module(module_name), class_name, None)
-    except ImportError:
-        return None
-
-
-def _has_table(session: Session, name: str) -> bool:
-    return inspect(session.get_bind()).has_table(name)
-
-
-def typical_cases(session: Session, period: Period, *, limit: int = 6) -> list[TypicalCase] | None:
-    """Typical cases published in the period, first published first; None without a library."""
-    case_model = _model("app.models.typical_case", "TypicalCase")
-    if case_model is None or not _has_table(session, case_model.__tablename__):
-        return None
+def typical_cases(session: Session, period: Period, *, limit: int = 6) -> list[TypicalCase]:
+    """Typical cases published in the period, first published first."""
+    case_model = CaseRecord
     query = (
         select(
             case_model.title,
@@ -720,21 +709,11 @@ def typical_cases(session: Session, period: Period, *, limit: int = 6) -> list[T
 
 def escalation_figures(
     session: Session, period: Period, now: dt.datetime | None = None
-) -> EscalationFigures | None:
+) -> EscalationFigures:
     """Escalations raised, meetings held and actions decided in the period, and the effect:
     tickets of the escalated (project, category) in the EFFECT_WINDOW_DAYS before each
-    escalation and after its closing. None when the store keeps no escalation records."""
-    escalation = _model("app.models.escalation", "Escalation")
-    meeting = _model("app.models.retrospective", "RetrospectiveMeeting")
-    action = _model("app.models.retrospective", "CorrectiveAction")
-    if (
-        escalation is None
-        or meeting is None
-        or action is None
-        or not _has_table(session, escalation.__tablename__)
-    ):
-        return None
-    from app.models.escalation_terms import ESCALATION_KIND_ZH, MeetingStatus
+    escalation and after its closing."""
+    escalation, meeting, action = Escalation, RetrospectiveMeeting, CorrectiveAction
 
     by_kind = session.execute(
         select(escalation.kind, func.count())

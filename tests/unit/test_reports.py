@@ -419,8 +419,9 @@ def test_escalations_and_typical_cases_are_read_from_the_store(demo_db) -> None:
     ][:6]
 
 
-def test_store_without_case_library_says_so(db, monkeypatch) -> None:
-    monkeypatch.setattr(report_data, "_model", lambda _module, _name: None)
+def test_store_without_cases_or_escalations_says_so(db) -> None:
+    """Every store has the case library and escalation tables (0007); an empty one reads as none."""
     with db.sessions() as session:
-        assert report_data.typical_cases(session, periods.year(2026)) is None
-        assert report_data.escalation_figures(session, periods.year(2026)) is None
+        assert report_data.typical_cases(session, periods.year(2026)) == []
+        figures = report_data.escalation_figures(session, periods.year(2026))
+    assert (figures.escalations, figures.retrospectives, figures.actions) == (0, 0, 0)

@@ -113,8 +113,8 @@ class ReportData:
     still_open: int  # received in the period, open now
 
     triggers: EscalationTriggers
-    escalations: EscalationFigures | None  # None: the store keeps no escalation records yet
-    cases: list[TypicalCase] | None  # None: the store has no case library yet
+    escalations: EscalationFigures
+    cases: list[TypicalCase]
 
     @property
     def period_is_current(self) -> bool:

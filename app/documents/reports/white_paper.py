@@ -188,7 +188,7 @@ def _escalations(data: ReportData, st: ReportStyles) -> list[Flowable]:
         heading(st, "（二）升级处理与复盘成效", 1, "c7-2"),
     ]
     e = data.escalations
-    if e is None or (not e.escalations and not e.retrospectives):
+    if not e.escalations and not e.retrospectives:
         flow.append(para(NO_ESCALATIONS + "。", st.body))
         return flow
     reasons = "、".join(f"{name} {n} 次" for name, n in e.by_reason) or "—"
