@@ -133,7 +133,7 @@ class SyncController(QObject):
         """Start a sync unless one runs; False when it did not start (and why is shown)."""
         if self.running:
             return False
-        self.settings = self.store.load()
+        # self.settings is current: reload() reads the store (and keyring) whenever it is saved.
         if self.settings is None:
             self._show()
             if manual:
@@ -144,6 +144,7 @@ class SyncController(QObject):
             self.needs_password = True
             self._show()
             return False
+        self.settings = settings  # a password typed in the prompt serves the automatic syncs too
         self.needs_password = False
         self.running = True
         self._stop.clear()
@@ -297,7 +298,7 @@ class SyncController(QObject):
             return settings
         if not manual or self.ask_password is None:
             return None
-        account = f"{settings.user}@{split_credentials(settings.url)[0]}"
+        account = self.store.account(settings.url, settings.user)
         password = self.ask_password(account)
         if not password:
             return None

@@ -83,7 +83,7 @@ class SyncSettingsStore:
 
     def password(self, url: str, user: str) -> str | None:
         """The stored password for this server and user, or None when none is known."""
-        account = self._account(url, user)
+        account = self.account(url, user)
         if account in self._session_password:
             return self._session_password[account]
         try:
@@ -102,7 +102,7 @@ class SyncSettingsStore:
         url, url_user, url_password = split_credentials(sync.url)
         sync = replace(sync, url=url, user=sync.user or url_user,
                        password=sync.password or url_password)
-        old_account = self._account(str(self.settings.value(URL_KEY, "") or ""),
+        old_account = self.account(str(self.settings.value(URL_KEY, "") or ""),
                                     str(self.settings.value(USER_KEY, "") or ""))
         self.settings.setValue(URL_KEY, sync.url)
         self.settings.setValue(USER_KEY, sync.user)
@@ -111,7 +111,7 @@ class SyncSettingsStore:
         self.settings.setValue(SCOPE_KEY, ",".join(str(i) for i in sync.scope_project_ids))
         self.settings.setValue(INTERVAL_KEY, int(sync.interval_minutes))
         self.settings.sync()
-        account = self._account(sync.url, sync.user)
+        account = self.account(sync.url, sync.user)
         if account != old_account:
             self._forget(old_account)
         if not sync.password:
@@ -135,11 +135,11 @@ class SyncSettingsStore:
 
     def remember_for_session(self, url: str, user: str, password: str) -> None:
         """A password typed when asked: used until the program closes, never written."""
-        self._session_password[self._account(url, user)] = password
+        self._session_password[self.account(url, user)] = password
 
     def clear(self) -> None:
         """Forget the server (sync becomes 未配置) and its stored password."""
-        self._forget(self._account(str(self.settings.value(URL_KEY, "") or ""),
+        self._forget(self.account(str(self.settings.value(URL_KEY, "") or ""),
                                    str(self.settings.value(USER_KEY, "") or "")))
         for key in (URL_KEY, USER_KEY, TLS_KEY, SCOPE_KEY, INTERVAL_KEY):
             self.settings.remove(key)
@@ -153,7 +153,7 @@ class SyncSettingsStore:
             keyring.delete_password(self.service, account)
 
     @staticmethod
-    def _account(url: str, user: str) -> str:
+    def account(url: str, user: str) -> str:
         # One password per server and user; the URL is stored without credentials.
         return f"{user}@{split_credentials(url)[0]}"
 
