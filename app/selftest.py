@@ -145,7 +145,17 @@ def _run_checks(folder: Path) -> int:
         ui.window.close()
         return f"main window shown, ticket list has {rows} rows loaded"
 
+    def sync_driver() -> str:
+        # The shared PostgreSQL needs psycopg's compiled driver: no libpq on Windows desktops.
+        import psycopg
+        from sqlalchemy.dialects import postgresql  # noqa: F401
+
+        if psycopg.pq.__impl__ != "binary":
+            raise RuntimeError(f"psycopg uses its {psycopg.pq.__impl__} implementation")
+        return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__})"
+
     check("database", database)
+    check("sync driver", sync_driver)
     check("application", application)
     if "app" in context:
         check("translations", translations)
