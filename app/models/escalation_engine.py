@@ -464,27 +464,21 @@ def _watching(escalation: Escalation, now: dt.datetime) -> bool:
     )
 
 
+def _reopen(session: Session, escalation: Escalation, at: dt.datetime, actor_id, note: str) -> None:
+    """Back to 重新打开 (by hand or by the effect check): logged, the watch and closing undone."""
+    log_event(session, escalation, EV.REOPENED, at, actor_id, old=escalation.state,
+              new=E.REOPENED.value, note=note)
+    escalation.state = E.REOPENED.value
+    escalation.closed_at = escalation.watch_started_at = escalation.watch_until = None
+    escalation.reopen_count += 1
+    escalation.version += 1
+
+
 def _reopen_by_effect_check(
     session: Session, escalation: Escalation, member: _Member, at: dt.datetime
 ) -> None:
     days = max(0, (member.reported_at - escalation.watch_started_at).days)
-    note = f"整改后 {days} 天内再次出现同类问题：{member.number}"
-    log_event(
-        session,
-        escalation,
-        EV.REOPENED,
-        at,
-        None,
-        old=escalation.state,
-        new=E.REOPENED.value,
-        note=note,
-    )
-    escalation.state = E.REOPENED.value
-    escalation.closed_at = None
-    escalation.watch_started_at = None
-    escalation.watch_until = None
-    escalation.reopen_count += 1
-    escalation.version += 1
+    _reopen(session, escalation, at, None, f"整改后 {days} 天内再次出现同类问题：{member.number}")
     _raise_to_management(session, escalation, at, None, "整改效果验证未通过，自动升级至公司管理层")
 
 
@@ -1358,38 +1352,8 @@ def reopen_escalation(
     problems = _problems(escalation, "reopen", actor, reason=reason or "")
     if problems:
         raise RetroRefused(problems)
-    now = now_or(now)
-    log_event(
-        session,
-        escalation,
-        EV.REOPENED,
-        now,
-        actor.id,
-        old=escalation.state,
-        new=E.REOPENED.value,
-        note=reason.strip(),
-    )
-    escalation.state = E.REOPENED.value
-    escalation.closed_at = escalation.watch_started_at = escalation.watch_until = None
-    escalation.reopen_count += 1
-    escalation.version += 1
+    _reopen(session, escalation, now_or(now), actor.id, reason.strip())
     return escalation
-
-
-def add_escalation_comment(
-    session: Session,
-    escalation: Escalation,
-    actor: Staff,
-    text: str,
-    *,
-    now: dt.datetime | None = None,
-) -> EscalationEvent:
-    problems = _refuse_inactive(actor)
-    if not (text or "").strip():
-        problems.append(Problem("text", "备注内容不能为空"))
-    if problems:
-        raise RetroRefused(problems)
-    return log_event(session, escalation, EV.COMMENT, now_or(now), actor.id, note=text.strip())
 
 
 # ---------------------------------------------------------------------------------------------
