@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import SimpleNamespace
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import LargeBinary, case, func, literal, literal_column, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.analytics.kpi import KpiRow, hours_between, kpi_totals
+from app.analytics import month_stats
+from app.analytics.expressions import count_if, within
+from app.analytics.kpi import KpiRow, kpi_totals
+from app.analytics.month_stats import (
+    BUILDING_COLUMN_KINDS,
+    REPAIR_BUCKET_DAYS,
+    RESPONSE_BUCKET_HOURS,
+    TREE_DEPTH,
+    Source,
+    month_index,
+    source_rows,
+    sum_if,
+)
 from app.analytics.periods import Period, months_of
 from app.models import retrospective_service
 from app.models.base import to_local, utcnow
@@ -27,29 +39,28 @@ from app.models.vocabulary import LocationKind, TicketState
 LOCAL_ZONE = "Asia/Shanghai"
 UNCATEGORISED = "未分类"
 
-# Upper bounds (included) of the distribution buckets; the last bucket is open-ended.
-RESPONSE_BUCKET_HOURS: tuple[float, ...] = (0.5, 1, 2, 4, 8, 24)
-REPAIR_BUCKET_DAYS: tuple[float, ...] = (1, 3, 7, 14, 30)
 
 
-def _within(column: ColumnElement[dt.datetime], period: Period) -> ColumnElement[bool]:
-    return and_(column >= period.utc_start, column < period.utc_end)
-
-
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def _scoped(query, project_id: uuid.UUID | None, department_id: uuid.UUID | None):
-    """Narrow a query that selects from Ticket to one project and/or one project department."""
+def _scoped(query, project_id: uuid.UUID | None, department_id: uuid.UUID | None,
+            project_column: ColumnElement = Ticket.project_id):
+    """Narrow a query to one project and/or one project department (of `project_column`)."""
     if project_id is not None:
-        query = query.where(Ticket.project_id == project_id)
+        query = query.where(project_column == project_id)
     if department_id is not None:
         # A subquery keeps the FROM list of the caller untouched (no join to thread through).
-        query = query.where(Ticket.project_id.in_(
+        query = query.where(project_column.in_(
             select(Project.id).where(Project.project_dept_id == department_id)
         ))
     return query
+
+
+def _grouped_rows(session: Session, source: Source, period: Period, project_id, department_id,
+                  columns):
+    """`columns(rows)` of the source's month rows in the period and scope (grouping is the
+    caller's: `.group_by`)."""
+    rows = source_rows(session, source, period)
+    query = select(*columns(rows)).select_from(rows)
+    return rows, _scoped(query, project_id, department_id, rows.c.project_id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -73,16 +84,18 @@ def _year_before(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
-def _monthly_counts(session: Session, column, months: list[Period], project_id, department_id):
-    """One count per month, each an index range count (a GROUP BY over a year's tickets would
-    sort them all first: 30× slower on a million tickets)."""
-    counts = [
-        _scoped(select(func.count()).select_from(Ticket).where(_within(column, m)), project_id,
-                department_id).scalar_subquery()
-        for m in months
-    ]
-    row = session.execute(select(*counts)).one()
-    return {i: n for i, n in enumerate(row) if n}
+def _monthly_counts(session: Session, source: Source, months: list[Period], project_id,
+                    department_id) -> dict[int, int]:
+    """Tickets per month of `months` (consecutive), from the month figures."""
+    span = Period(months[0].first, months[-1].last)
+    parts = months_of(span)
+    rows, query = _grouped_rows(session, source, span, project_id, department_id,
+                                lambda r: (month_index(r, parts).label("i"), func.sum(r.c.n)))
+    return {int(i): int(n) for i, n in session.execute(query.group_by(literal_column("i"))) if n}
+
+
+def _year_before_months(period: Period) -> list[Period]:
+    return [Period(_year_before(m.first), _year_before(m.last)) for m in months_of(period)]
 
 
 def monthly_trend(
@@ -91,11 +104,11 @@ def monthly_trend(
 ) -> list[MonthTrend]:
     """Tickets received and closed per calendar month of the period, year over year."""
     months = months_of(period)
-    earlier = [Period(_year_before(m.first), _year_before(m.last)) for m in months]
+    earlier = _year_before_months(period)
     counts = {}
-    for name, column in (("received", Ticket.reported_at), ("closed", Ticket.archived_at)):
-        counts[name] = _monthly_counts(session, column, months, project_id, department_id)
-        counts[name + "_before"] = _monthly_counts(session, column, earlier, project_id,
+    for name, source in (("received", Source.REPORTED), ("closed", Source.ARCHIVED)):
+        counts[name] = _monthly_counts(session, source, months, project_id, department_id)
+        counts[name + "_before"] = _monthly_counts(session, source, earlier, project_id,
                                                    department_id)
     return [
         MonthTrend(
@@ -127,38 +140,16 @@ def category_pareto(
     session: Session, period: Period, *, project_id: uuid.UUID | None = None,
     department_id: uuid.UUID | None = None,
 ) -> list[ParetoBar]:
-    """Tickets reported in the period per defect category, most first, with cumulative share.
-
-    Counted per (project, category) pair on ix_ticket_project_category_reported: a thousand
-    short index range counts instead of sorting a year of tickets by category.
-    """
-    project, category = aliased(Project), aliased(DefectCategory)
-    in_period = _within(Ticket.reported_at, period)
-
-    def count(category_id) -> ColumnElement[int]:
-        matches = (Ticket.defect_category_id.is_(None) if category_id is None
-                   else Ticket.defect_category_id == category_id)
-        return (select(func.count()).select_from(Ticket)
-                .where(Ticket.project_id == project.id, matches, in_period)
-                .correlate(project, category).scalar_subquery())
-
-    projects = select(project.id).select_from(project)
-    if project_id is not None:
-        projects = projects.where(project.id == project_id)
-    if department_id is not None:
-        projects = projects.where(project.project_dept_id == department_id)
-    categorised = (
-        select(category.id.label("defect_category_id"), category.name.label("name"),
-               func.sum(count(category.id)).label("n"))
-        .select_from(project).join(category, literal(True))
-        .where(project.id.in_(projects))
-        .group_by(category.id, category.name)
-    )
-    uncategorised = select(func.sum(count(None))).select_from(project).where(project.id.in_(projects))
-    rows = [r for r in session.execute(categorised).all() if r.n]
-    missing = session.scalar(uncategorised) or 0
-    if missing:
-        rows.append(SimpleNamespace(defect_category_id=None, name=None, n=missing))
+    """Tickets reported in the period per defect category, most first, with cumulative share."""
+    rows, query = _grouped_rows(session, Source.REPORTED, period, project_id, department_id,
+                                lambda r: (r.c.category_id, func.sum(r.c.n).label("n")))
+    counts = {c: int(n) for c, n in session.execute(query.group_by(rows.c.category_id)) if n}
+    names = dict(session.execute(
+        select(DefectCategory.id, DefectCategory.name)
+        .where(DefectCategory.id.in_([c for c in counts if c is not None]))
+    ).all())
+    rows = [SimpleNamespace(defect_category_id=c, name=names.get(c) if c else None, n=n)
+            for c, n in counts.items()]
     # Ties keep a stable order by name so the chart does not reshuffle between redraws.
     rows.sort(key=lambda r: (-r.n, r.name or UNCATEGORISED, str(r.defect_category_id)))
     total = sum(r.n for r in rows)
@@ -173,9 +164,6 @@ def category_pareto(
 # ---------------------------------------------------------------------------------------------
 # 3. High-incidence locations
 # ---------------------------------------------------------------------------------------------
-
-# The location trees are at most four levels deep (building → unit → floor → room).
-_TREE_DEPTH = 4
 
 
 @dataclass(frozen=True)
@@ -195,14 +183,14 @@ def location_counts(
     location of that kind on its location's parent chain (itself included); tickets without a
     location or without such an ancestor are not counted.
     """
-    levels = [aliased(Location) for _ in range(_TREE_DEPTH)]
+    levels = [aliased(Location) for _ in range(TREE_DEPTH)]
     wanted = str(kind)
     ancestor = case(*[(level.kind == wanted, level.id) for level in levels], else_=None)
     query = select(ancestor.label("ancestor"), func.count().label("n")).select_from(Ticket)
     query = query.join(levels[0], levels[0].id == Ticket.location_id)
     for child, parent in zip(levels, levels[1:], strict=False):
         query = query.outerjoin(parent, parent.id == child.parent_id)
-    query = query.where(_within(Ticket.reported_at, period))
+    query = query.where(within(Ticket.reported_at, period))
     query = _scoped(query, project_id, department_id).group_by(ancestor)
     counts = {a: n for a, n in session.execute(query) if a is not None}
     if not counts:
@@ -241,19 +229,14 @@ def _bucket_labels(bounds: tuple[float, ...], unit: str) -> list[str]:
     return labels
 
 
-def _distribution(session, period, met_col, due_col, per_unit_hours, bounds, unit,
-                  project_id, department_id) -> list[DurationBucket]:
-    length = hours_between(session, Ticket.reported_at, met_col) / per_unit_hours
-    bucket = case(*[(length <= b, i) for i, b in enumerate(bounds)], else_=len(bounds))
-    bucket = bucket.label("bucket")
-    late = and_(due_col.is_not(None), met_col > due_col)
-    query = (
-        select(bucket, _count_if(late).label("late"), func.count().label("n"))
-        .select_from(Ticket)
-        .where(_within(met_col, period))
-    )
-    query = _scoped(query, project_id, department_id).group_by(bucket)
-    found = {int(b): (int(n), int(lt)) for b, lt, n in session.execute(query)}
+def _distribution(session, period, source: Source, bounds, unit, project_id,
+                  department_id) -> list[DurationBucket]:
+    late_status = (month_stats.RESPONSE_LATE if source == Source.RESPONDED
+                   else month_stats.COMPLETION_LATE)
+    rows, query = _grouped_rows(
+        session, source, period, project_id, department_id,
+        lambda r: (r.c.bucket, sum_if(r, r.c.status == late_status), func.sum(r.c.n)))
+    found = {int(b): (int(n), int(lt)) for b, lt, n in session.execute(query.group_by(rows.c.bucket))}
     labels = _bucket_labels(bounds, unit)
     result = []
     for i, label in enumerate(labels):
@@ -267,8 +250,8 @@ def response_time_distribution(
     department_id: uuid.UUID | None = None,
 ) -> list[DurationBucket]:
     """Tickets responded to in the period, by hours from report to response, met / late."""
-    return _distribution(session, period, Ticket.responded_at, Ticket.response_due_at, 1.0,
-                         RESPONSE_BUCKET_HOURS, "小时", project_id, department_id)
+    return _distribution(session, period, Source.RESPONDED, RESPONSE_BUCKET_HOURS, "小时",
+                         project_id, department_id)
 
 
 def repair_time_distribution(
@@ -276,8 +259,8 @@ def repair_time_distribution(
     department_id: uuid.UUID | None = None,
 ) -> list[DurationBucket]:
     """Tickets whose completion was reported in the period, by days from report, met / late."""
-    return _distribution(session, period, Ticket.completed_at, Ticket.completion_due_at, 24.0,
-                         REPAIR_BUCKET_DAYS, "天", project_id, department_id)
+    return _distribution(session, period, Source.COMPLETED, REPAIR_BUCKET_DAYS, "天",
+                         project_id, department_id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -312,7 +295,7 @@ def open_tickets(
     band = age_band_expr(now).label("band")
     query = select(
         band, func.count().label("n"),
-        _count_if(any_overdue_expr(now, check_state=False)).label("overdue"),
+        count_if(any_overdue_expr(now, check_state=False)).label("overdue"),
     ).select_from(Ticket).where(Ticket.state.in_(OPEN_STATE_VALUES))
     query = _scoped(query, project_id, department_id).group_by(band)
     found = {AgeBand(b): (int(n), int(o)) for b, n, o in session.execute(query)}
@@ -332,13 +315,6 @@ def open_tickets(
 # 6. Heat map of high-incidence locations: building × floor, section / system × category
 # ---------------------------------------------------------------------------------------------
 
-# The kinds a heat map has rows for, in the order a ticket's parent chain is searched: an
-# industrial plant's building holds systems, so a building wins over a system.
-HEAT_ROW_KINDS: tuple[LocationKind, ...] = (
-    LocationKind.BUILDING, LocationKind.SECTION, LocationKind.SYSTEM,
-)
-
-
 class HeatLayout(StrEnum):
     """What a heat map's rows and columns are."""
 
@@ -354,8 +330,6 @@ HEAT_ROW_KIND = {
     HeatLayout.SECTION_CATEGORY: LocationKind.SECTION,
     HeatLayout.SYSTEM_CATEGORY: LocationKind.SYSTEM,
 }
-# Inside a building the columns are its floors (housing) or its systems (plants).
-_BUILDING_COLUMN_KINDS = (str(LocationKind.FLOOR), str(LocationKind.SYSTEM))
 MAX_HEAT_ROWS = 15  # the busiest places; the rest are summed up in `HeatMap.other_rows`
 NO_FLOOR = "其他部位"  # tickets placed on the building or a unit, not on a floor or system
 
@@ -396,84 +370,88 @@ class HeatMap:
         return sum(r.total for r in self.rows) + self.other_tickets
 
 
-def _first_of_kind(levels, kinds: tuple[str, ...], value) -> ColumnElement:
-    """CASE giving `value(level)` for the nearest level (ticket's place first) of one of kinds."""
-    return case(*[(level.kind.in_(kinds), value(level)) for level in levels], else_=None)
+def _heat_cells(session: Session, period: Period, project_id, department_id) -> list[tuple]:
+    """(row place, its kind, floor or system name, that level's kind and order, category, n).
+
+    Ids come as stored (16 bytes): a year holds tens of thousands of cells, and only the rows
+    a map shows become UUIDs.
+    """
+    def raw(column):
+        return type_coerce(column, LargeBinary)
+
+    rows, query = _grouped_rows(
+        session, Source.PLACED, period, project_id, department_id,
+        lambda r: (raw(r.c.place_id), r.c.place_kind, r.c.inner, r.c.inner_kind,
+                   func.max(r.c.inner_order), raw(r.c.category_id), func.sum(r.c.n)))
+    query = query.group_by(rows.c.place_id, rows.c.place_kind, rows.c.inner, rows.c.inner_kind,
+                           rows.c.category_id)
+    return [tuple(r) for r in session.execute(query)]
 
 
-def _heat_cells(session: Session, period: Period, project_id, department_id) -> list:
-    """(row place, its kind, floor or system name, that level's kind and order, category, n)."""
-    per_place = (
-        select(Ticket.location_id.label("location_id"),
-               Ticket.defect_category_id.label("category_id"),
-               func.count().label("n"))
-        .where(_within(Ticket.reported_at, period), Ticket.location_id.is_not(None))
-    )
-    per_place = _scoped(per_place, project_id, department_id)
-    per_place = per_place.group_by(Ticket.location_id, Ticket.defect_category_id).subquery()
+@dataclass
+class _Tally:
+    """One heat map's counts while the cells are read (ids as stored bytes)."""
 
-    levels = [aliased(Location) for _ in range(_TREE_DEPTH)]
-    rows_by_kind = [
-        (kind, _first_of_kind(levels, (str(kind),), lambda lv: lv.id)) for kind in HEAT_ROW_KINDS
-    ]
-    in_building = rows_by_kind[0][1].is_not(None)
-    row = func.coalesce(*[expr for _kind, expr in rows_by_kind]).label("row_id")
-    row_kind = case(*[(expr.is_not(None), str(kind)) for kind, expr in rows_by_kind],
-                    else_=None).label("row_kind")
-    inner = case((in_building, _first_of_kind(levels, _BUILDING_COLUMN_KINDS, lambda lv: lv.name)),
-                 else_=None).label("inner")
-    inner_kind = case((in_building, _first_of_kind(levels, _BUILDING_COLUMN_KINDS,
-                                                   lambda lv: lv.kind)), else_=None)
-    inner_kind = inner_kind.label("inner_kind")
-    inner_order = _first_of_kind(levels, _BUILDING_COLUMN_KINDS, lambda lv: lv.sort_key)
-    category = case((in_building, None), else_=per_place.c.category_id).label("category_id")
+    rows: dict = field(default_factory=dict)  # row id → tickets
+    columns: dict = field(default_factory=dict)  # column → tickets
+    order: dict = field(default_factory=dict)  # floor / system name → its place in the tree
+    cells: dict = field(default_factory=dict)  # (row id, column) → tickets
 
-    query = select(
-        row, row_kind, inner, inner_kind, func.max(inner_order).label("inner_order"), category,
-        func.sum(per_place.c.n).label("n"),
-    ).select_from(per_place).join(levels[0], levels[0].id == per_place.c.location_id)
-    for child, parent in zip(levels, levels[1:], strict=False):
-        query = query.outerjoin(parent, parent.id == child.parent_id)
-    query = query.group_by(row, row_kind, inner, inner_kind, category)
-    return [r for r in session.execute(query) if r.row_id is not None]
+    def add(self, row_id: bytes, column, order: int | None, n: int) -> None:
+        self.rows[row_id] = self.rows.get(row_id, 0) + n
+        self.columns[column] = self.columns.get(column, 0) + n
+        self.cells[row_id, column] = self.cells.get((row_id, column), 0) + n
+        if order is not None:
+            # Floors by their place in the tree (1层 … 33层), systems likewise.
+            self.order[column] = min(self.order.get(column, order), order)
 
 
-def _layout_of(cell, system_only_buildings: set) -> HeatLayout:
-    if cell.row_kind == str(LocationKind.SECTION):
-        return HeatLayout.SECTION_CATEGORY
-    if cell.row_kind == str(LocationKind.SYSTEM):
-        return HeatLayout.SYSTEM_CATEGORY
-    if cell.inner_kind == str(LocationKind.SYSTEM) or (
-        cell.inner is None and cell.row_id in system_only_buildings
-    ):
-        return HeatLayout.BUILDING_SYSTEM
-    return HeatLayout.BUILDING_FLOOR
+def _tallies(cells: list[tuple]) -> dict[HeatLayout, _Tally]:
+    """Each cell into the map of its layout: sections and systems by category, buildings by
+    floor, or by system when the building holds systems and no floors (plants)."""
+    section, system = str(LocationKind.SECTION), str(LocationKind.SYSTEM)
+    inner_kinds: dict[bytes, set] = {}
+    for row_id, _row_kind, _inner, inner_kind, _order, _category, _n in cells:
+        if inner_kind is not None:
+            inner_kinds.setdefault(row_id, set()).add(inner_kind)
+    system_only = {i for i, kinds in inner_kinds.items() if kinds == {system}}
+    tallies: dict[HeatLayout, _Tally] = {}
+    for row_id, row_kind, inner, inner_kind, order, category, n in cells:
+        if row_kind == section:
+            layout, column, order = HeatLayout.SECTION_CATEGORY, category, None
+        elif row_kind == system:
+            layout, column, order = HeatLayout.SYSTEM_CATEGORY, category, None
+        elif inner_kind == system or (inner is None and row_id in system_only):
+            layout, column = HeatLayout.BUILDING_SYSTEM, inner
+        else:
+            layout, column = HeatLayout.BUILDING_FLOOR, inner
+        tally = tallies.get(layout) or tallies.setdefault(layout, _Tally())
+        tally.add(row_id, column, order if column is not None else None, int(n))
+    return tallies
+
+
+def _uuid(stored: bytes | None) -> uuid.UUID | None:
+    return None if stored is None else uuid.UUID(bytes=bytes(stored))
 
 
 def location_heat_maps(
     session: Session, period: Period, *, project_id: uuid.UUID | None = None,
     department_id: uuid.UUID | None = None, max_rows: int = MAX_HEAT_ROWS,
 ) -> dict[HeatLayout, HeatMap]:
-    """The heat maps of every layout that has tickets in the period, in one grouped query.
+    """The heat maps of every layout that has tickets in the period, from one grouped query
+    over the month figures (tickets per heat-map place, floor or system, and category).
 
-    Tickets are first counted per (place, category), then each group is joined to its parent
-    chain: a year of a million-ticket store has far fewer places than tickets. A ticket placed
-    on a building or unit (no floor or system) counts in the building's 其他部位 column.
+    A ticket placed on a building or unit (no floor or system) counts in the building's
+    其他部位 column.
     """
-    found = _heat_cells(session, period, project_id, department_id)
-    if not found:
+    tallies = _tallies(_heat_cells(session, period, project_id, department_id))
+    if not tallies:
         return {}
-    inner_kinds: dict[uuid.UUID, set] = {}
-    for r in found:
-        if r.inner_kind is not None:
-            inner_kinds.setdefault(r.row_id, set()).add(r.inner_kind)
-    system_only = {i for i, kinds in inner_kinds.items() if kinds == {str(LocationKind.SYSTEM)}}
-
-    row_ids = list({r.row_id for r in found})
+    row_ids = list({_uuid(i) for tally in tallies.values() for i in tally.rows})
     places = {}
     for start in range(0, len(row_ids), 500):
         places.update({
-            loc_id: (full_name, project)
+            loc_id.bytes: (full_name, project)
             for loc_id, full_name, project in session.execute(
                 select(Location.id, Location.full_name, Project.name)
                 .join(Project, Project.id == Location.project_id)
@@ -481,60 +459,41 @@ def location_heat_maps(
             )
         })
     several_projects = len({project for _name, project in places.values()}) > 1
-    category_ids = list({r.category_id for r in found if r.category_id is not None})
-    category_names = dict(session.execute(
-        select(DefectCategory.id, DefectCategory.name).where(DefectCategory.id.in_(category_ids))
-    ).all()) if category_ids else {}
+    category_names = {c.bytes: name for c, name in session.execute(
+        select(DefectCategory.id, DefectCategory.name))}
 
-    def row_name(loc_id: uuid.UUID) -> str:
-        name, project = places.get(loc_id, ("", ""))
+    def row_name(stored: bytes) -> str:
+        name, project = places.get(stored, ("", ""))
         return f"{name} · {project}" if several_projects else name
 
-    by_layout: dict[HeatLayout, list] = {}
-    for r in found:
-        by_layout.setdefault(_layout_of(r, system_only), []).append(r)
     maps = {}
     for layout in HeatLayout:
-        mine = by_layout.get(layout)
-        if not mine:
+        tally = tallies.get(layout)
+        if tally is None:
             continue
-        by_category = HEAT_ROW_KIND[layout] != LocationKind.BUILDING
-        row_totals: dict[uuid.UUID, int] = {}
-        column_totals: dict = {}
-        column_order: dict = {}
-        cells: dict = {}
-        for r in mine:
-            column = r.category_id if by_category else r.inner
-            n = int(r.n)
-            row_totals[r.row_id] = row_totals.get(r.row_id, 0) + n
-            column_totals[column] = column_totals.get(column, 0) + n
-            cells[r.row_id, column] = cells.get((r.row_id, column), 0) + n
-            if not by_category and column is not None:
-                # Floors by their place in the tree (1层 … 33层), systems likewise.
-                column_order[column] = min(column_order.get(column, r.inner_order or 0),
-                                           r.inner_order or 0)
-
-        ranked = sorted(row_totals, key=lambda i: (-row_totals[i], row_name(i), str(i)))
+        totals = tally.rows
+        # Bytes order as their UUIDs' text does: ties rank as before, by name then id.
+        ranked = sorted(totals, key=lambda i: (-totals[i], row_name(i), bytes(i)))
         kept, dropped = ranked[:max_rows], ranked[max_rows:]
-        if by_category:
+        columns = tally.columns
+        if HEAT_ROW_KIND[layout] != LocationKind.BUILDING:
             # Most first; the not yet categorised last, as they are not a defect of their own.
-            keys = sorted(column_totals, key=lambda c: (
-                c is None, -column_totals[c], category_names.get(c, UNCATEGORISED), str(c)))
-            labels = {c: category_names.get(c, UNCATEGORISED) if c else UNCATEGORISED
-                      for c in keys}
+            keys = sorted(columns, key=lambda c: (
+                c is None, -columns[c], category_names.get(c, UNCATEGORISED), c or b""))
+            heads = [HeatColumn(_uuid(c), category_names.get(c, UNCATEGORISED)
+                                if c else UNCATEGORISED, columns[c]) for c in keys]
         else:
-            keys = sorted((c for c in column_totals if c is not None),
-                          key=lambda c: (column_order[c], c))
-            if None in column_totals:
+            keys = sorted((c for c in columns if c is not None), key=lambda c: (tally.order.get(c, 0), c))
+            if None in columns:
                 keys.append(None)
-            labels = {c: (c if c is not None else NO_FLOOR) for c in keys}
+            heads = [HeatColumn(c, c if c is not None else NO_FLOOR, columns[c]) for c in keys]
         maps[layout] = HeatMap(
             layout=layout,
-            rows=[HeatRow(i, row_name(i), row_totals[i]) for i in kept],
-            columns=[HeatColumn(c, labels[c], column_totals[c]) for c in keys],
-            counts=[[cells.get((i, c), 0) for c in keys] for i in kept],
+            rows=[HeatRow(_uuid(i), row_name(i), totals[i]) for i in kept],
+            columns=heads,
+            counts=[[tally.cells.get((i, c), 0) for c in keys] for i in kept],
             other_rows=len(dropped),
-            other_tickets=sum(row_totals[i] for i in dropped),
+            other_tickets=sum(totals[i] for i in dropped),
         )
     return maps
 
@@ -562,10 +521,10 @@ def heat_cell_locations(
 
     def subtree(root: uuid.UUID, depth: int, stop_at_columns: bool) -> list[uuid.UUID]:
         found = [root]
-        if depth >= _TREE_DEPTH - 1:
+        if depth >= TREE_DEPTH - 1:
             return found
         for child_id, child_kind, _name in children.get(root, []):
-            if stop_at_columns and child_kind in _BUILDING_COLUMN_KINDS:
+            if stop_at_columns and child_kind in BUILDING_COLUMN_KINDS:
                 continue
             found.extend(subtree(child_id, depth + 1, stop_at_columns))
         return found
@@ -578,10 +537,10 @@ def heat_cell_locations(
 
     def find(node: uuid.UUID, depth: int) -> None:
         for child_id, child_kind, name in children.get(node, []):
-            if child_kind in _BUILDING_COLUMN_KINDS:
+            if child_kind in BUILDING_COLUMN_KINDS:
                 if name == column:
                     result.extend(subtree(child_id, depth + 1, False))
-            elif depth + 1 < _TREE_DEPTH - 1:
+            elif depth + 1 < TREE_DEPTH - 1:
                 find(child_id, depth + 1)
 
     find(row_id, 0)
@@ -604,12 +563,9 @@ def satisfaction_distribution(
     department_id: uuid.UUID | None = None,
 ) -> list[SatisfactionBar]:
     """Tickets accepted in the period per owner's score 1…5, then those without a score."""
-    query = (
-        select(Ticket.satisfaction, func.count())
-        .where(_within(Ticket.accepted_at, period))
-        .group_by(Ticket.satisfaction)
-    )
-    found = dict(session.execute(_scoped(query, project_id, department_id)).all())
+    rows, query = _grouped_rows(session, Source.ACCEPTED, period, project_id, department_id,
+                                lambda r: (r.c.score, func.sum(r.c.n)))
+    found = {score: int(n) for score, n in session.execute(query.group_by(rows.c.score))}
     return [SatisfactionBar(score, int(found.get(score, 0))) for score in (1, 2, 3, 4, 5, None)]
 
 
@@ -674,6 +630,7 @@ def dashboard_snapshot(
     """Read every dashboard figure for the period and scope; `now` (naive UTC) for snapshots."""
     now = now or utcnow()
     scope = {"project_id": project_id, "department_id": department_id}
+    month_stats.refresh(session, period, *_year_before_months(period))
     return DashboardSnapshot(
         period=period,
         project_id=project_id,

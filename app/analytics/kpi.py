@@ -7,51 +7,41 @@ response for the response time, the completion report for the on-time rate, and 
 acceptance, reopening or low score for complaints. A person is the ticket's current owner
 (责任人); a department is the project department of the ticket's project.
 
-Four grouped queries per call whatever the number of tickets or people, one per deciding
-time, each a range scan of that time's index (`ix_ticket_accepted_at`, `…_responded_at`,
-`…_completed_at`; the rework transitions through the events of the few reworked tickets).
-The same queries, grouped by calendar month as well, give the per-row trend (`kpi_trends`).
+At most four grouped queries per call whatever the number of tickets or people, one per
+deciding time, each over that time's month figures (app/analytics/month_stats.py: stored per
+whole month, counted from the tickets for a month cut by the period). The same queries,
+grouped by calendar month as well, give the per-row trend (`kpi_trends`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import (
-    Float,
-    String,
-    and_,
-    case,
-    cast,
-    func,
-    inspect,
-    literal_column,
-    null,
-    or_,
-    select,
-    type_coerce,
-)
-from sqlalchemy.engine import Engine
+from sqlalchemy import Float, cast, func, literal_column, null, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.analytics.month_stats import (
+    COMPLETION_ON_TIME,
+    REWORK_FAILED_ACCEPTANCE,
+    REWORK_REOPENED,
+    REWORKED,
+    Source,
+    month_index,
+    refresh,
+    source_rows,
+    sum_if,
+)
 from app.analytics.periods import Period, month, months_of
 from app.models.people import OrgUnit, Staff
 from app.models.project import Project
-from app.models.ticket import Ticket, TicketEvent
-from app.models.vocabulary import EventKind, TicketState
 
 # A score at or below this is a complaint (1 很不满意, 2 不满意).
 LOW_SATISFACTION = 2
-
-# The two rework transitions (rework_count + 1): failed acceptance and reopening.
-_REJECTED_FROM = TicketState.ACCEPTANCE.value
-_REOPENED_FROM = TicketState.ARCHIVED.value
 
 BY_PERSON, BY_DEPARTMENT = "person", "department"
 GROUPINGS = (BY_PERSON, BY_DEPARTMENT)
@@ -175,6 +165,16 @@ def kpi_totals(
     return _row(None, TOTALS_NAME, _per_key(facts).get(None))
 
 
+def monthly_kpis(
+    session: Session, period: Period, *, project_id: uuid.UUID | None = None,
+    department_id: uuid.UUID | None = None,
+) -> list[KpiRow]:
+    """The totals' indicators for each calendar month of the period (cut to it), in order."""
+    months = months_of(period)
+    facts = _facts(session, period, None, project_id, department_id, months=months)
+    return [_row(None, TOTALS_NAME, facts.get((None, i))) for i in range(len(months))]
+
+
 def trend_months(period: Period) -> list[Period]:
     """The months a row's trend covers: the period's own months, or — for a period shorter
     than MIN_TREND_MONTHS (a month) — the TREND_MONTHS_BEFORE whole months ending with it,
@@ -250,191 +250,68 @@ _SOURCES: dict[str, frozenset[str]] = {
 }
 
 FactKey = tuple[Any, int]  # (person / department id or None, month index or 0)
+_SOURCE_OF = {_ACCEPTED: Source.ACCEPTED, _RESPONDED: Source.RESPONDED,
+              _COMPLETED: Source.COMPLETED, _REWORK: Source.REWORK}
 
 
-def _within(column: ColumnElement[dt.datetime], period: Period) -> ColumnElement[bool]:
-    return and_(column >= period.utc_start, column < period.utc_end)
+def _measures(source: str, rows) -> list[ColumnElement]:
+    """The additive measures one source gives (sums, not means: facts of several groups or
+    months then add up, for totals and periods)."""
+    c = rows.c
+    if source == _ACCEPTED:
+        return [
+            func.sum(c.n).label("handled"),
+            sum_if(rows, c.status == REWORKED).label("reworked"),
+            sum_if(rows, c.score.is_not(None)).label("rated"),
+            func.sum(cast(c.score * c.n, Float)).label("satisfaction_sum"),
+            sum_if(rows, c.status != REWORKED).label("first_time"),
+            sum_if(rows, c.score <= LOW_SATISFACTION).label("low_scores"),
+        ]
+    if source == _RESPONDED:
+        return [func.sum(c.n).label("responded"), func.sum(c.hours).label("response_hours")]
+    if source == _COMPLETED:
+        return [func.sum(c.n).label("completed"),
+                sum_if(rows, c.status == COMPLETION_ON_TIME).label("on_time")]
+    return [sum_if(rows, c.status == REWORK_FAILED_ACCEPTANCE).label("failed_acceptances"),
+            sum_if(rows, c.status == REWORK_REOPENED).label("reopenings")]
 
 
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def hours_between(session: Session, start: ColumnElement, end: ColumnElement) -> ColumnElement[float]:
-    """end − start in hours, in the database's own date arithmetic."""
-    if session.get_bind().dialect.name == "postgresql":
-        return func.extract("epoch", end - start) / 3600.0
-    # SQLite stores "YYYY-MM-DD HH:MM:SS.ffffff", which julianday reads (days, fractional).
-    return (func.julianday(end) - func.julianday(start)) * 24.0
-
-
-def _key_column(by: str | None) -> ColumnElement | None:
-    if by is None:
-        return None
+def _source_query(session: Session, source: str, period: Period, by: str | None, months,
+                  project_id, department_id):
+    """One source's measures per key (and month of `months`), from the month figures."""
+    rows = source_rows(session, _SOURCE_OF[source], period)
+    index = month_index(rows, months)
     if by == BY_PERSON:
-        return Ticket.owner_id
-    if by == BY_DEPARTMENT:
-        return Project.project_dept_id
-    raise ValueError(f"group by one of {GROUPINGS}, not {by!r}")
-
-
-def _month_index(column: ColumnElement[dt.datetime], months: list[Period] | None) -> ColumnElement:
-    """Which month of `months` a stored time (already inside them) falls in; 0 without months."""
-    if not months or len(months) == 1:
-        return literal_column("0")
-    return case(*[(column < m.utc_end, i) for i, m in enumerate(months[:-1])],
-                else_=len(months) - 1)
-
-
-def _grouped(query, key: ColumnElement | None, index: ColumnElement, months) -> Any:
-    """Select and group by the key and the month index (constants are not grouped by)."""
-    groups = []
-    if key is not None:
-        # COALESCE(k, k) is k, but SQLite can no longer walk an index on k to avoid sorting:
-        # that walk reads the ticket table in index order, at random, 3× slower than a range
-        # scan followed by a small sort of the groups.
-        groups.append(type_coerce(func.coalesce(key, key), key.type))
-    if months and len(months) > 1:  # one month: the index is the constant 0
-        groups.append(index)
-    return query.group_by(*groups) if groups else query
-
-
-def _scope(query, by: str | None, project_id, department_id):
-    """Join the project when the grouping or the scope needs it, and narrow to the scope."""
+        key = rows.c.owner_id
+    elif by == BY_DEPARTMENT:
+        key = Project.project_dept_id
+    elif by is None:
+        key = None
+    else:
+        raise ValueError(f"group by one of {GROUPINGS}, not {by!r}")
+    query = select((key if key is not None else null()).label("key"), index.label("month"),
+                   *_measures(source, rows)).select_from(rows)
     if by == BY_DEPARTMENT or department_id is not None:
-        query = query.join(Project, Project.id == Ticket.project_id)
+        query = query.join(Project, Project.id == rows.c.project_id)
     if project_id is not None:
-        query = query.where(Ticket.project_id == project_id)
+        query = query.where(rows.c.project_id == project_id)
     if department_id is not None:
         query = query.where(Project.project_dept_id == department_id)
-    return query
-
-
-def _key_label(key: ColumnElement | None) -> ColumnElement:
-    if key is None:
-        return null().label("key")
-    return type_coerce(func.coalesce(key, key), key.type).label("key")
-
-
-def _ticket_query(period: Period, moment: ColumnElement[dt.datetime], measures: list,
-                  by: str | None, months, project_id, department_id):
-    key = _key_column(by)
-    index = _month_index(moment, months)
-    query = select(_key_label(key), index.label("month"), *measures).select_from(Ticket)
-    query = _scope(query, by, project_id, department_id).where(_within(moment, period))
-    return _grouped(query, key, index, months)
-
-
-def _accepted_query(period: Period, by, months, project_id, department_id):
-    accepted = [
-        func.count().label("handled"),
-        _count_if(Ticket.rework_count >= 1).label("reworked"),
-        func.count(Ticket.satisfaction).label("rated"),
-        # Sums, not means: facts of several groups or months then add up (totals, periods).
-        func.sum(cast(Ticket.satisfaction, Float)).label("satisfaction_sum"),
-        _count_if(Ticket.rework_count == 0).label("first_time"),
-        _count_if(Ticket.satisfaction <= LOW_SATISFACTION).label("low_scores"),
-    ]
-    return _ticket_query(period, Ticket.accepted_at, accepted, by, months, project_id, department_id)
-
-
-def _responded_query(session: Session, period: Period, by, months, project_id, department_id):
-    responded = [
-        func.count().label("responded"),
-        func.sum(hours_between(session, Ticket.reported_at, Ticket.responded_at))
-        .label("response_hours"),
-    ]
-    return _ticket_query(period, Ticket.responded_at, responded, by, months, project_id,
-                         department_id)
-
-
-def _completed_query(period: Period, by, months, project_id, department_id):
-    completed = [
-        func.count().label("completed"),
-        _count_if(Ticket.completed_at <= Ticket.completion_due_at).label("on_time"),
-    ]
-    return _ticket_query(period, Ticket.completed_at, completed, by, months, project_id,
-                         department_id)
-
-
-def _sql_text(value: str) -> ColumnElement[str]:
-    """A string constant rendered inline as a SQL literal (our own identifiers only)."""
-    assert value.isidentifier(), value
-    return literal_column(f"'{value}'", String)
-
-
-# The partial index of the rework transitions (docs/kpi.md, 性能). With it, the events of a
-# period are one short index range; without it they are found through their tickets.
-REWORK_EVENT_INDEX = "ix_ticket_event_rework"
-_has_rework_index: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
-
-
-def rework_index_present(session: Session) -> bool:
-    """Whether the store has REWORK_EVENT_INDEX (looked up once per engine)."""
-    engine = session.get_bind().engine
-    if engine not in _has_rework_index:
-        names = {ix["name"] for ix in inspect(session.connection()).get_indexes("ticket_event")}
-        _has_rework_index[engine] = REWORK_EVENT_INDEX in names
-    return _has_rework_index[engine]
-
-
-def _rework_query(session: Session, period: Period, by, months, project_id, department_id):
-    """Failed acceptances and reopenings in the period, per key (and month of the event)."""
-    key = _key_column(by)
-    index = _month_index(TicketEvent.at, months)
-    counts = select(
-        _key_label(key),
-        index.label("month"),
-        _count_if(TicketEvent.old_value == _REJECTED_FROM).label("failed_acceptances"),
-        _count_if(TicketEvent.old_value == _REOPENED_FROM).label("reopenings"),
-    )
-    rework_events = (
-        # Constants written into the SQL, not bound: only then can SQLite use the partial
-        # index, whose WHERE names these very values.
-        TicketEvent.kind == _sql_text(EventKind.STATE.value),
-        TicketEvent.field == _sql_text("state"),
-        TicketEvent.new_value == _sql_text(TicketState.IN_REPAIR.value),
-        TicketEvent.old_value.in_([_sql_text(_REJECTED_FROM), _sql_text(_REOPENED_FROM)]),
-        _within(TicketEvent.at, period),
-    )
-    if rework_index_present(session):
-        query = counts.select_from(TicketEvent).join(Ticket, Ticket.id == TicketEvent.ticket_id)
-        query = _scope(query, by, project_id, department_id).where(*rework_events)
-        return _grouped(query, key, index, months)
-    # Both transitions lead to 维修实施 and clear `completed_at`; from there the only way on
-    # is a new completion report. So a ticket with such an event in the period is either
-    # still in repair or was completed after the event — at or after the period's start.
-    # That bound (two index scans, ORed) names the candidate tickets, and their events are
-    # read through the (ticket_id, seq) index. As a plain join SQLite scans every event
-    # instead, and with a `reported_at` bound beside the OR it walks that index: hence the
-    # IN and no such bound.
-    candidates = select(Ticket.id).where(
-        or_(Ticket.completed_at >= period.utc_start, Ticket.state == TicketState.IN_REPAIR.value),
-        Ticket.rework_count >= 1,
-    )
-    query = counts.select_from(Ticket).join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
-    query = _scope(query, by, project_id, department_id).where(
-        TicketEvent.ticket_id.in_(candidates), *rework_events)
-    return _grouped(query, key, index, months)
+    groups = [] if key is None else [key]
+    if months and len(months) > 1:  # one month: the index is the constant 0
+        groups.append(literal_column("month"))
+    return query.group_by(*groups) if groups else query
 
 
 def _facts(
     session: Session, period: Period, by: str | None, project_id, department_id, *,
     months: list[Period] | None = None, sources: Iterable[str] = _ALL_SOURCES,
 ) -> dict[FactKey, dict[str, Any]]:
-    """{(key, month index): {measure: value}} from the queries of `sources`."""
-    wanted = set(sources)
-    queries = []
-    if _ACCEPTED in wanted:
-        queries.append(_accepted_query(period, by, months, project_id, department_id))
-    if _RESPONDED in wanted:
-        queries.append(_responded_query(session, period, by, months, project_id, department_id))
-    if _COMPLETED in wanted:
-        queries.append(_completed_query(period, by, months, project_id, department_id))
-    if _REWORK in wanted:
-        queries.append(_rework_query(session, period, by, months, project_id, department_id))
+    """{(key, month index): {measure: value}} from the month figures of `sources`."""
+    refresh(session, period)
     facts: dict[FactKey, dict[str, Any]] = {}
-    for query in queries:
+    for source in sorted(set(sources)):
+        query = _source_query(session, source, period, by, months, project_id, department_id)
         for row in session.execute(query):
             values = row._asdict()
             facts.setdefault((values.pop("key"), int(values.pop("month"))), {}).update(values)

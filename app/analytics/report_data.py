@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Float, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.elements import ColumnElement
 
 from app.analytics.dashboard import LocationCount
+from app.analytics.expressions import count_if, within
+from app.analytics.kpi import monthly_kpis
 from app.analytics.periods import Period
 from app.models.base import to_local
 from app.models.escalation import Escalation
@@ -38,14 +39,6 @@ from app.models.vocabulary import (
 
 # Closed without repair: the ticket keeps no closing time, only the state event has it.
 _CLOSED_WITHOUT_ARCHIVE = (TicketState.NOT_COVERED.value, TicketState.CANCELLED.value)
-
-
-def _within(column: ColumnElement[dt.datetime], period: Period) -> ColumnElement[bool]:
-    return and_(column >= period.utc_start, column < period.utc_end)
-
-
-def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -82,8 +75,8 @@ def volumes(session: Session, periods: Sequence[Period], now: dt.datetime) -> li
         columns = []
         for i, (period, end) in enumerate(zip(periods, ends, strict=True)):
             columns += [
-                _count_if(_within(column, period)).label(f"in_{i}"),
-                _count_if(column < end).label(f"before_{i}"),
+                count_if(within(column, period)).label(f"in_{i}"),
+                count_if(column < end).label(f"before_{i}"),
             ]
         return session.execute(select(*columns).where(column < last, *extra)).one()._asdict()
 
@@ -93,7 +86,7 @@ def volumes(session: Session, periods: Sequence[Period], now: dt.datetime) -> li
         session.execute(
             select(
                 *[
-                    _count_if(Ticket.updated_at < end).label(f"before_{i}")
+                    count_if(Ticket.updated_at < end).label(f"before_{i}")
                     for i, end in enumerate(ends)
                 ]
             ).where(Ticket.state.in_(_CLOSED_WITHOUT_ARCHIVE), Ticket.reported_at < last)
@@ -130,60 +123,15 @@ class MonthRates:
     mean_satisfaction: float | None
 
 
-def _month_index(
-    column: ColumnElement[dt.datetime], months: Sequence[Period]
-) -> ColumnElement[int]:
-    return case(*[(column < m.utc_end, i) for i, m in enumerate(months)], else_=None)
-
-
 def monthly_rates(session: Session, months: Sequence[Period]) -> list[MonthRates]:
-    """按时完工率 by completion month, 返修率 and 平均满意度 by acceptance month (as in kpi.md).
-
-    Two grouped range scans (completed_at and accepted_at are indexed), one per deciding event.
-    """
-    covered = Period(months[0].first, months[-1].last)
-    done = _month_index(Ticket.completed_at, months).label("m")
-    completion = (
-        select(
-            done,
-            func.count().label("n"),
-            _count_if(Ticket.completed_at <= Ticket.completion_due_at).label("on_time"),
-        )
-        .where(_within(Ticket.completed_at, covered))
-        .group_by(done)
-    )
-    by_completion = {int(r.m): r for r in session.execute(completion) if r.m is not None}
-    accepted = _month_index(Ticket.accepted_at, months).label("m")
-    acceptance = (
-        select(
-            accepted,
-            func.count().label("n"),
-            _count_if(Ticket.rework_count >= 1).label("reworked"),
-            func.avg(cast(Ticket.satisfaction, Float)).label("score"),
-        )
-        .where(_within(Ticket.accepted_at, covered))
-        .group_by(accepted)
-    )
-    by_acceptance = {int(r.m): r for r in session.execute(acceptance) if r.m is not None}
-    result = []
-    for i, m in enumerate(months):
-        c, a = by_completion.get(i), by_acceptance.get(i)
-        completed, on_time = (int(c.n), int(c.on_time)) if c else (0, 0)
-        handled, reworked = (int(a.n), int(a.reworked)) if a else (0, 0)
-        score = float(a.score) if a is not None and a.score is not None else None
-        result.append(
-            MonthRates(
-                m.first.replace(day=1),
-                completed,
-                on_time,
-                _ratio(on_time, completed),
-                handled,
-                reworked,
-                _ratio(reworked, handled),
-                score,
-            )
-        )
-    return result
+    """按时完工率 by completion month, 返修率 and 平均满意度 by acceptance month: the KPI totals
+    of each of the consecutive `months` (kpi.md)."""
+    rows = monthly_kpis(session, Period(months[0].first, months[-1].last))
+    return [
+        MonthRates(m.first.replace(day=1), r.completed, r.completed_on_time, r.on_time_rate,
+                   r.handled, r.reworked, r.rework_rate, r.mean_satisfaction)
+        for m, r in zip(months, rows, strict=True)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -215,8 +163,8 @@ def sla_compliance(session: Session, period: Period) -> list[TimerCompliance]:
     columns = []
     for timer, (met, due) in _TIMER_COLUMNS.items():
         columns += [
-            _count_if(_within(met, period)).label(f"{timer}_met"),
-            _count_if(and_(_within(met, period), due.is_not(None), met > due)).label(
+            count_if(within(met, period)).label(f"{timer}_met"),
+            count_if(and_(within(met, period), due.is_not(None), met > due)).label(
                 f"{timer}_late"
             ),
         ]
@@ -225,7 +173,7 @@ def sla_compliance(session: Session, period: Period) -> list[TimerCompliance]:
         session.execute(
             select(*columns).where(
                 Ticket.reported_at < period.utc_end,
-                or_(*(_within(met, period) for met, _due in _TIMER_COLUMNS.values())),
+                or_(*(within(met, period) for met, _due in _TIMER_COLUMNS.values())),
             )
         )
         .one()
@@ -246,7 +194,7 @@ def satisfaction_counts(session: Session, period: Period) -> dict[int, int]:
     """Scores 1–5 of the tickets accepted in the period: {score: tickets} (all five keys)."""
     query = (
         select(Ticket.satisfaction, func.count())
-        .where(_within(Ticket.accepted_at, period), Ticket.satisfaction.is_not(None))
+        .where(within(Ticket.accepted_at, period), Ticket.satisfaction.is_not(None))
         .group_by(Ticket.satisfaction)
     )
     found = {int(score): int(n) for score, n in session.execute(query)}
@@ -295,27 +243,27 @@ def subcontractor_performance(
     deciding events are OR-ed at the top of the WHERE clause, so SQLite reads only the rows
     its indexes on those times find. Most tickets first.
     """
-    received = _within(Ticket.reported_at, period)
-    completed = _within(Ticket.completed_at, period)
-    accepted = _within(Ticket.accepted_at, period)
-    before = _within(Ticket.accepted_at, compare) if compare is not None else None
+    received = within(Ticket.reported_at, period)
+    completed = within(Ticket.completed_at, period)
+    accepted = within(Ticket.accepted_at, period)
+    before = within(Ticket.accepted_at, compare) if compare is not None else None
     events = [received, completed, accepted] + ([before] if before is not None else [])
     org = Ticket.responsible_org_id
     columns = [
         org.label("org"),
-        _count_if(received).label("received"),
-        _count_if(completed).label("completed"),
-        _count_if(and_(completed, Ticket.completed_at <= Ticket.completion_due_at)).label(
+        count_if(received).label("received"),
+        count_if(completed).label("completed"),
+        count_if(and_(completed, Ticket.completed_at <= Ticket.completion_due_at)).label(
             "on_time"
         ),
-        _count_if(accepted).label("handled"),
-        _count_if(and_(accepted, Ticket.rework_count >= 1)).label("reworked"),
+        count_if(accepted).label("handled"),
+        count_if(and_(accepted, Ticket.rework_count >= 1)).label("reworked"),
         func.avg(case((accepted, cast(Ticket.satisfaction, Float)), else_=None)).label("score"),
     ]
     if before is not None:
         columns += [
-            _count_if(before).label("handled_before"),
-            _count_if(and_(before, Ticket.rework_count >= 1)).label("reworked_before"),
+            count_if(before).label("handled_before"),
+            count_if(and_(before, Ticket.rework_count >= 1)).label("reworked_before"),
         ]
     query = (
         select(*columns)
@@ -388,7 +336,7 @@ def repeat_places(
             func.count(func.distinct(Ticket.defect_category_id)).label("categories"),
         )
         .where(
-            _within(Ticket.reported_at, period),
+            within(Ticket.reported_at, period),
             Ticket.location_id.is_not(None),
             Ticket.state != TicketState.CANCELLED.value,
         )
@@ -436,7 +384,7 @@ def place_counts(
     """
     per_place = (
         select(Ticket.location_id.label("place"), func.count().label("n"))
-        .where(_within(Ticket.reported_at, period), Ticket.location_id.is_not(None))
+        .where(within(Ticket.reported_at, period), Ticket.location_id.is_not(None))
         .group_by(Ticket.location_id)
         .subquery()
     )
@@ -493,7 +441,7 @@ def recurring_categories(
     per_pair = (
         select(Ticket.project_id, Ticket.defect_category_id, func.count().label("n"))
         .where(
-            _within(Ticket.reported_at, period),
+            within(Ticket.reported_at, period),
             Ticket.defect_category_id.is_not(None),
             Ticket.state != TicketState.CANCELLED.value,
         )
@@ -535,7 +483,7 @@ def cause_counts(session: Session, period: Period) -> list[tuple[str, int]]:
     """Diagnosed causes of the tickets reported in the period, most first: [(中文, n)]."""
     query = (
         select(Ticket.cause, func.count().label("n"))
-        .where(_within(Ticket.reported_at, period), Ticket.cause.is_not(None))
+        .where(within(Ticket.reported_at, period), Ticket.cause.is_not(None))
         .group_by(Ticket.cause)
     )
     names: dict[str, str] = {str(k): v for k, v in CAUSE_ZH.items()}
@@ -600,7 +548,7 @@ def received_still_open(session: Session, period: Period) -> int:
         session.scalar(
             select(func.count())
             .select_from(Ticket)
-            .where(_within(Ticket.reported_at, period), Ticket.state.in_(OPEN_STATE_VALUES))
+            .where(within(Ticket.reported_at, period), Ticket.state.in_(OPEN_STATE_VALUES))
         )
         or 0
     )
@@ -618,7 +566,7 @@ class EscalationTriggers:
 
 def escalation_triggers(session: Session, period: Period) -> EscalationTriggers:
     """How many tickets of the period met each escalation condition (one pass)."""
-    reported = _within(Ticket.reported_at, period)
+    reported = within(Ticket.reported_at, period)
     late = or_(
         *(
             and_(met.is_not(None), due.is_not(None), met > due)
@@ -627,15 +575,15 @@ def escalation_triggers(session: Session, period: Period) -> EscalationTriggers:
     )
     row = session.execute(
         select(
-            _count_if(and_(reported, Ticket.structural_safety.is_(True))).label("structural"),
-            _count_if(and_(reported, Ticket.urgency == Urgency.EMERGENCY.value)).label(
+            count_if(and_(reported, Ticket.structural_safety.is_(True))).label("structural"),
+            count_if(and_(reported, Ticket.urgency == Urgency.EMERGENCY.value)).label(
                 "emergencies"
             ),
-            _count_if(and_(_within(Ticket.accepted_at, period), Ticket.rework_count >= 2)).label(
+            count_if(and_(within(Ticket.accepted_at, period), Ticket.rework_count >= 2)).label(
                 "rework"
             ),
-            _count_if(and_(reported, late)).label("late"),
-        ).where(or_(reported, _within(Ticket.accepted_at, period)))
+            count_if(and_(reported, late)).label("late"),
+        ).where(or_(reported, within(Ticket.accepted_at, period)))
     ).one()  # a multi-index OR
     return EscalationTriggers(
         int(row.structural), int(row.emergencies), int(row.rework), int(row.late)
@@ -686,7 +634,7 @@ def typical_cases(session: Session, period: Period, *, limit: int = 6) -> list[T
             case_model.published_at,
         )
         .outerjoin(DefectCategory, DefectCategory.id == case_model.defect_category_id)
-        .where(_within(case_model.published_at, period))
+        .where(within(case_model.published_at, period))
         .order_by(case_model.published_at, case_model.number)
         .limit(limit)
     )
@@ -717,13 +665,13 @@ def escalation_figures(
 
     by_kind = session.execute(
         select(escalation.kind, func.count())
-        .where(_within(escalation.raised_at, period))
+        .where(within(escalation.raised_at, period))
         .group_by(escalation.kind)
     ).all()
     reasons = sorted(
         ((ESCALATION_KIND_ZH.get(k, k), int(n)) for k, n in by_kind), key=lambda r: (-r[1], r[0])
     )
-    held = _within(meeting.held_at, period)
+    held = within(meeting.held_at, period)
     meetings = int(
         session.scalar(
             select(func.count())
@@ -733,7 +681,7 @@ def escalation_figures(
         or 0
     )
     actions = session.execute(
-        select(func.count().label("n"), _count_if(action.closed_at.is_not(None)).label("closed"))
+        select(func.count().label("n"), count_if(action.closed_at.is_not(None)).label("closed"))
         .select_from(action)
         .join(meeting, meeting.id == action.meeting_id)
         .where(held)
@@ -749,7 +697,7 @@ def escalation_figures(
             escalation.raised_at,
             escalation.closed_at,
         )
-        .where(_within(escalation.closed_at, period), escalation.defect_category_id.is_not(None))
+        .where(within(escalation.closed_at, period), escalation.defect_category_id.is_not(None))
         .subquery()
     )
     before = and_(
@@ -763,8 +711,8 @@ def escalation_figures(
     effect = session.execute(
         select(
             func.count(func.distinct(closed.c.raised_at)).label("escalations"),
-            _count_if(before).label("before"),
-            _count_if(after).label("after"),
+            count_if(before).label("before"),
+            count_if(after).label("after"),
         )
         .select_from(closed)
         .outerjoin(

@@ -2,6 +2,7 @@
 
 from app.models import escalation as _escalation  # noqa: F401  (升级与复盘 tables)
 from app.models import history as _history  # noqa: F401  (registers the append-only guard)
+from app.models import month_stat as _month_stat  # noqa: F401  (dashboard figures per month)
 from app.models import outbox as _outbox  # noqa: F401  (sync change capture and its tables)
 from app.models import retrospective as _retrospective  # noqa: F401
 from app.models import typical_case as _typical_case  # noqa: F401

@@ -58,6 +58,8 @@ LOCAL_ONLY = frozenset(
         "sync_state",
         "sync_conflict",
         "sync_blob_todo",
+        "ticket_month_stat",
+        "ticket_month_stat_built",
     }
 )
 # Shared by every laptop whatever its scope (projects stay visible so a scope can be chosen).

@@ -8,7 +8,6 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import select
 
-from app.analytics import kpi as kpi_module
 from app.analytics import periods
 from app.analytics.kpi import (
     ALL_PROJECTS,
@@ -419,43 +418,3 @@ def test_kpi_table_totals_are_kpi_totals_on_demo_data(demo_db):
                     assert _same_numbers(table.totals, totals), (period, by, scope)
                     assert table.trends == {} and table.trend_kpi == ""
         assert totals.handled > 0
-
-
-REWORK_INDEX_DDL = (
-    "CREATE INDEX ix_ticket_event_rework ON ticket_event (at, ticket_id, old_value) "
-    "WHERE kind = 'state' AND field = 'state' AND new_value = 'in_repair' "
-    "AND old_value IN ('acceptance', 'archived')"
-)
-
-
-def test_rework_counts_are_the_same_with_the_partial_event_index(demo_db):
-    """With ix_ticket_event_rework the events are read through it; the numbers stay the same."""
-    chosen = [periods.year(2025), periods.month(2026, 11), periods.quarter(2026, 1)]
-
-    def figures(session) -> list:
-        result = []
-        for period in chosen:
-            result.append(kpis_by_person(session, period.first, period.last))
-            result.append(kpis_by_department(session, period.first, period.last))
-            result.append(kpi_trends(session, period, BY_PERSON, "complaints"))
-        return result
-
-    with demo_db.transaction() as session:  # every store has it (migration 0006): drop it
-        session.connection().exec_driver_sql("DROP INDEX ix_ticket_event_rework")
-    kpi_module._has_rework_index.clear()
-    with demo_db.sessions() as session:
-        assert not kpi_module.rework_index_present(session)
-        without = figures(session)
-    with demo_db.transaction() as session:
-        session.connection().exec_driver_sql(REWORK_INDEX_DDL)
-    kpi_module._has_rework_index.clear()
-    with demo_db.sessions() as session:
-        assert kpi_module.rework_index_present(session)
-        plan = session.connection().exec_driver_sql(
-            "EXPLAIN QUERY PLAN " + str(kpi_module._rework_query(
-                session, chosen[0], BY_PERSON, None, None, None).compile(
-                session.get_bind(), compile_kwargs={"literal_binds": True}))).all()
-        assert any("ix_ticket_event_rework" in row[3] for row in plan)
-        assert figures(session) == without
-    kpi_module._has_rework_index.clear()
-    assert sum(row.complaints for row in without[0]) > 0
