@@ -29,6 +29,7 @@ from matplotlib.artist import Artist
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QImage
 from PySide6.QtWidgets import (
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.fonts import configure_matplotlib
+from app.views.chart_layout import place_plot
 
 # A key or tip, or a function of the pointer's data coordinates (x, y) giving one (cells).
 KeySource = Any | Callable[[float, float], Any]
@@ -67,7 +69,8 @@ class ChartView(QWidget):
         self.file_chooser: FileChooser = self._ask_file_name
         self._keys: dict[Artist, tuple[KeySource, KeySource]] = {}
 
-        self.figure = Figure(figsize=(5, 3), layout="constrained")
+        # Laid out by place_plot before each draw (constrained layout measures every tick twice).
+        self.figure = Figure(figsize=(5, 3), layout="none")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setObjectName("chartCanvas")
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -76,6 +79,7 @@ class ChartView(QWidget):
         self.canvas.customContextMenuRequested.connect(self._show_menu)
         self.canvas.mpl_connect("button_press_event", self._on_press)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self.canvas.mpl_connect("resize_event", lambda _event: self._place())
 
         self.title_label = QLabel(title)
         self.title_label.setObjectName("chartTitle")
@@ -141,7 +145,15 @@ class ChartView(QWidget):
 
     def redraw(self) -> None:
         """Render the figure now (call after drawing)."""
+        self._place()
         self.canvas.draw()
+
+    def _place(self, top_extra: float = 0.0) -> None:
+        """Fit the plot to its labels; figures of another shape get constrained layout."""
+        if not self.figure.axes:
+            return
+        if not place_plot(self.figure, self.canvas.get_renderer(), top_extra):
+            ConstrainedLayoutEngine().execute(self.figure)
 
     def element_position(self, key: Any) -> QPoint | None:
         """Where the element with this key is on the canvas (widget pixels), or None.
@@ -195,11 +207,15 @@ class ChartView(QWidget):
     def _titled(self, save: Callable[[], None]) -> None:
         """Save with the chart's title drawn in the figure (the screen shows it above)."""
         title = self.figure.suptitle(self.title(), fontsize="medium") if self.title() else None
+        if title is not None:
+            renderer = self.canvas.get_renderer()
+            self._place(title.get_window_extent(renderer).height + 6)
         try:
             save()
         finally:
             if title is not None:
                 title.remove()
+                self._place()
 
     def save_png(self, path: str | Path, dpi: int = EXPORT_DPI) -> Path:
         path = Path(path)
