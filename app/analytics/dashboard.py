@@ -658,7 +658,7 @@ def dashboard_snapshot(
 #   ("heat", layout, row_location_id, column)   column "*": the whole row
 #   ("response" | "repair", bucket_index, part)   part: met, late or all
 #   ("satisfaction", score | None)
-#   ("ageing", band, part)   part: open or overdue
+#   ("ageing", band, part)   part: open (the whole band), in_time or overdue
 #   ("follow_ups",)
 ChartKey = tuple
 
@@ -707,7 +707,8 @@ def drill_down(
     if chart == "satisfaction":
         return replace(flt, period_field="accepted_at", satisfaction=key[1] or 0, **in_period)
     if chart == "ageing":
-        return replace(flt, age_band=int(key[1]), overdue_only=key[2] == "overdue")
+        return replace(flt, age_band=int(key[1]), overdue_only=key[2] == "overdue",
+                       in_time_only=key[2] == "in_time")
     if chart == "follow_ups":
         return replace(flt, follow_up_overdue=True)
     raise ValueError(f"not a dashboard chart element: {key!r}")

@@ -229,8 +229,9 @@ class DashboardController(QObject):
                     else self.tr("no score"))
         elif chart == "ageing":
             band = AGE_BAND_ZH[AgeBand(int(key[1]))]
-            what = (self.tr("open %1, overdue").replace("%1", band) if key[2] == "overdue"
-                    else self.tr("open %1").replace("%1", band))
+            what = {
+                "overdue": self.tr("open %1, overdue"), "in_time": self.tr("open %1, not overdue"),
+            }.get(key[2], self.tr("open %1")).replace("%1", band)
             return f"{what} · {scope_text}"
         elif chart == "follow_ups":
             return f"{self.tr('overdue follow-ups')} · {scope_text}"

@@ -98,6 +98,7 @@ class TicketFilter:
     late: bool | None = None  # `period_field` (responded_at, completed_at) after its due time
     satisfaction: int | None = None  # the owner's score 1–5; 0: accepted without a score
     age_band: int | None = None  # open tickets of this sla.AgeBand at `now`
+    in_time_only: bool = False  # open with no timer past due at `now` (complement of overdue)
     follow_up_overdue: bool = False  # in 回访, not done, due before today (local) at `now`
 
     def is_plain(self) -> bool:
@@ -115,7 +116,7 @@ class TicketFilter:
             or self.location_ids or self.period_start is not None or self.period_end is not None
             or self.duration_above is not None or self.duration_upto is not None
             or self.late is not None or self.satisfaction is not None
-            or self.age_band is not None or self.follow_up_overdue
+            or self.age_band is not None or self.follow_up_overdue or self.in_time_only
         )
 
 
@@ -290,6 +291,10 @@ def _drill_down_conditions(flt: TicketFilter, now: dt.datetime) -> list:
     if flt.age_band is not None:
         conditions.append(Ticket.state.in_(OPEN_STATE_VALUES))
         conditions.append(age_band_expr(now) == int(flt.age_band))
+    if flt.in_time_only:
+        # The CASE counts NULL as "not overdue", exactly as the ageing chart's counts do.
+        conditions.append(Ticket.state.in_(OPEN_STATE_VALUES))
+        conditions.append(case((any_overdue_expr(now, check_state=False), 1), else_=0) == 0)
     if flt.follow_up_overdue:
         today = to_local(now).date()
         conditions.extend([

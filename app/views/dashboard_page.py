@@ -715,13 +715,13 @@ class DashboardPage(QWidget):
         calm = [b.open - b.overdue for b in bands]
         overdue = [b.overdue for b in bands]
         xs = list(range(len(bands)))
-        in_time = ax.bar(xs, calm, 0.6, color=BLUE, label=self.tr("Open"))
+        in_time = ax.bar(xs, calm, 0.6, color=BLUE, label=self.tr("Not overdue"))
         late = ax.bar(xs, overdue, 0.6, bottom=calm, color=RED, label=self.tr("Overdue"))
         for i, band in enumerate(bands):
             tip = (self.tr("%1: %2 open, %3 overdue").replace("%1", labels[i])
                    .replace("%2", str(band.open)).replace("%3", str(band.overdue)))
             if calm[i]:
-                chart.set_key(in_time[i], ("ageing", int(band.band), "open"), tip=tip)
+                chart.set_key(in_time[i], ("ageing", int(band.band), "in_time"), tip=tip)
             if overdue[i]:
                 chart.set_key(late[i], ("ageing", int(band.band), "overdue"), tip=tip)
             ax.annotate(str(band.open), (i, band.open), ha="center", va="bottom", fontsize=7,

@@ -200,11 +200,11 @@ def test_ageing_bar_and_follow_up_tile_list_open_tickets(dashboard, ui, demo_db,
     page = dashboard.page
     snapshot = page.snapshot()
     band = next(b for b in snapshot.open.bands if b.open - b.overdue > 0)
-    key = ("ageing", int(band.band), "open")
+    key = ("ageing", int(band.band), "in_time")  # the blue part: open and not overdue
     with qtbot.waitSignal(dashboard.drilledDown, timeout=10_000):
         qtbot.mouseClick(page.ageing_chart.canvas, Qt.MouseButton.LeftButton,
                          pos=page.ageing_chart.element_position(key))
-    _wait_for_list(qtbot, ui, band.open)
+    _wait_for_list(qtbot, ui, band.open - band.overdue)
     with demo_db.sessions() as session:
         states = {t.state for t in session.scalars(select(Ticket).where(
             Ticket.id.in_(list(_listed_ids(ui)))))}

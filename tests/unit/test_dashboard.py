@@ -477,6 +477,7 @@ def test_drill_down_filters_count_what_the_charts_count(db, spring):
         for bar in snap.open.bands:
             assert listed(("ageing", int(bar.band), "open")) == bar.open
             assert listed(("ageing", int(bar.band), "overdue")) == bar.overdue
+            assert listed(("ageing", int(bar.band), "in_time")) == bar.open - bar.overdue
         assert listed(("follow_ups",)) == snap.open.overdue_follow_ups == 2
     with pytest.raises(ValueError):
         drill_down(None, ("nothing",), MARCH)
