@@ -165,3 +165,19 @@ def test_every_kind_of_write_strikes_its_months(db):
         trend = dashboard.monthly_trend(session, both)
     assert [m.received for m in trend] == [0, 0, 0]
     assert month_key(MARCH) == "2026-03"
+
+
+def test_a_busy_store_is_counted_from_tickets_and_rebuilt_later(db):
+    world = build_world(db)
+    register(db, world, T0)
+    with db.sessions() as writer:
+        writer.execute(text("UPDATE ticket SET description = description"))  # holds the lock
+        with db.sessions() as reader:
+            assert refresh(reader, MARCH) == 0
+        with db.sessions() as reader:
+            assert dashboard.monthly_trend(reader, MARCH)[0].received == 1
+        writer.rollback()
+    assert _built(db) == set()
+    with db.sessions() as reader:
+        assert refresh(reader, MARCH) == 1
+    assert _built(db) == {"2026-03"}
