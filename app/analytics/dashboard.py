@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from types import SimpleNamespace
 
@@ -55,10 +55,10 @@ def _scoped(query, project_id: uuid.UUID | None, department_id: uuid.UUID | None
 
 
 def _grouped_rows(session: Session, source: Source, period: Period, project_id, department_id,
-                  columns):
-    """`columns(rows)` of the source's month rows in the period and scope (grouping is the
-    caller's: `.group_by`)."""
-    rows = source_rows(session, source, period)
+                  columns, *, by_month: bool = False):
+    """`columns(rows)` of the source's stored rows in the period and scope (grouping is the
+    caller's: `.group_by`); `by_month` when the months must be told apart."""
+    rows = source_rows(session, source, period, by_month=by_month)
     query = select(*columns(rows)).select_from(rows)
     return rows, _scoped(query, project_id, department_id, rows.c.project_id)
 
@@ -90,7 +90,8 @@ def _monthly_counts(session: Session, source: Source, months: list[Period], proj
     span = Period(months[0].first, months[-1].last)
     parts = months_of(span)
     rows, query = _grouped_rows(session, source, span, project_id, department_id,
-                                lambda r: (month_index(r, parts).label("i"), func.sum(r.c.n)))
+                                lambda r: (month_index(r, parts).label("i"), func.sum(r.c.n)),
+                                by_month=True)
     return {int(i): int(n) for i, n in session.execute(query.group_by(literal_column("i"))) if n}
 
 
@@ -370,85 +371,64 @@ class HeatMap:
         return sum(r.total for r in self.rows) + self.other_tickets
 
 
-def _heat_cells(session: Session, period: Period, project_id, department_id) -> list[tuple]:
-    """(row place, its kind, floor or system name, that level's kind and order, category, n).
-
-    Ids come as stored (16 bytes): a year holds tens of thousands of cells, and only the rows
-    a map shows become UUIDs.
-    """
-    def raw(column):
-        return type_coerce(column, LargeBinary)
-
-    rows, query = _grouped_rows(
-        session, Source.PLACED, period, project_id, department_id,
-        lambda r: (raw(r.c.place_id), r.c.place_kind, r.c.inner, r.c.inner_kind,
-                   func.max(r.c.inner_order), raw(r.c.category_id), func.sum(r.c.n)))
-    query = query.group_by(rows.c.place_id, rows.c.place_kind, rows.c.inner, rows.c.inner_kind,
-                           rows.c.category_id)
-    return [tuple(r) for r in session.execute(query)]
-
-
-@dataclass
-class _Tally:
-    """One heat map's counts while the cells are read (ids as stored bytes)."""
-
-    rows: dict = field(default_factory=dict)  # row id → tickets
-    columns: dict = field(default_factory=dict)  # column → tickets
-    order: dict = field(default_factory=dict)  # floor / system name → its place in the tree
-    cells: dict = field(default_factory=dict)  # (row id, column) → tickets
-
-    def add(self, row_id: bytes, column, order: int | None, n: int) -> None:
-        self.rows[row_id] = self.rows.get(row_id, 0) + n
-        self.columns[column] = self.columns.get(column, 0) + n
-        self.cells[row_id, column] = self.cells.get((row_id, column), 0) + n
-        if order is not None:
-            # Floors by their place in the tree (1层 … 33层), systems likewise.
-            self.order[column] = min(self.order.get(column, order), order)
-
-
-def _tallies(cells: list[tuple]) -> dict[HeatLayout, _Tally]:
-    """Each cell into the map of its layout: sections and systems by category, buildings by
-    floor, or by system when the building holds systems and no floors (plants)."""
-    section, system = str(LocationKind.SECTION), str(LocationKind.SYSTEM)
-    inner_kinds: dict[bytes, set] = {}
-    for row_id, _row_kind, _inner, inner_kind, _order, _category, _n in cells:
-        if inner_kind is not None:
-            inner_kinds.setdefault(row_id, set()).add(inner_kind)
-    system_only = {i for i, kinds in inner_kinds.items() if kinds == {system}}
-    tallies: dict[HeatLayout, _Tally] = {}
-    for row_id, row_kind, inner, inner_kind, order, category, n in cells:
-        if row_kind == section:
-            layout, column, order = HeatLayout.SECTION_CATEGORY, category, None
-        elif row_kind == system:
-            layout, column, order = HeatLayout.SYSTEM_CATEGORY, category, None
-        elif inner_kind == system or (inner is None and row_id in system_only):
-            layout, column = HeatLayout.BUILDING_SYSTEM, inner
-        else:
-            layout, column = HeatLayout.BUILDING_FLOOR, inner
-        tally = tallies.get(layout) or tallies.setdefault(layout, _Tally())
-        tally.add(row_id, column, order if column is not None else None, int(n))
-    return tallies
+def _raw(column) -> ColumnElement:
+    """An id column as stored (16 bytes): thousands of places need no UUID objects."""
+    return type_coerce(column, LargeBinary)
 
 
 def _uuid(stored: bytes | None) -> uuid.UUID | None:
     return None if stored is None else uuid.UUID(bytes=bytes(stored))
 
 
+def _layout(place_kind: str, inner_kind: str | None, inner, system_only: bool) -> HeatLayout:
+    """Sections and systems by category; buildings by floor, or by system when the building
+    holds systems and no floors (plants). A ticket on the building itself or a unit counts
+    in its 其他部位 column."""
+    if place_kind == str(LocationKind.SECTION):
+        return HeatLayout.SECTION_CATEGORY
+    if place_kind == str(LocationKind.SYSTEM):
+        return HeatLayout.SYSTEM_CATEGORY
+    if inner_kind == str(LocationKind.SYSTEM) or (inner is None and system_only):
+        return HeatLayout.BUILDING_SYSTEM
+    return HeatLayout.BUILDING_FLOOR
+
+
 def location_heat_maps(
     session: Session, period: Period, *, project_id: uuid.UUID | None = None,
     department_id: uuid.UUID | None = None, max_rows: int = MAX_HEAT_ROWS,
 ) -> dict[HeatLayout, HeatMap]:
-    """The heat maps of every layout that has tickets in the period, from one grouped query
-    over the month figures (tickets per heat-map place, floor or system, and category).
-
-    A ticket placed on a building or unit (no floor or system) counts in the building's
-    其他部位 column.
+    """The heat maps of every layout that has tickets in the period, from the month figures
+    (tickets per heat-map place, floor or system, and category) in three grouped reads: the
+    places' totals, the columns' totals, and the cells of the busiest places only — a year
+    holds tens of thousands of cells and a map shows a few hundred.
     """
-    tallies = _tallies(_heat_cells(session, period, project_id, department_id))
-    if not tallies:
+    rows = source_rows(session, Source.PLACED, period)
+
+    def read(*columns, where=(), group=()) -> list:
+        query = select(*columns).select_from(rows).where(*where).group_by(*group)
+        return session.execute(_scoped(query, project_id, department_id, rows.c.project_id)).all()
+
+    c = rows.c
+    per_place = read(_raw(c.place_id), c.place_kind, c.inner_kind, c.inner.is_(None),
+                     func.sum(c.n), group=[c.place_id, c.place_kind, c.inner_kind,
+                                           c.inner.is_(None)])
+    if not per_place:
         return {}
-    row_ids = list({_uuid(i) for tally in tallies.values() for i in tally.rows})
+    kinds: dict[bytes, set] = {}
+    for place, _kind, inner_kind, _none, _n in per_place:
+        if inner_kind is not None:
+            kinds.setdefault(place, set()).add(inner_kind)
+    system_only = {p for p, found in kinds.items() if found == {str(LocationKind.SYSTEM)}}
+    totals: dict[HeatLayout, dict[bytes, int]] = {}
+    for place, kind, inner_kind, no_inner, n in per_place:
+        layout = _layout(kind, inner_kind, None if no_inner else "", place in system_only)
+        per_layout = totals.setdefault(layout, {})
+        per_layout[place] = per_layout.get(place, 0) + int(n)
+
+    category_names = {cat.bytes: name for cat, name in session.execute(
+        select(DefectCategory.id, DefectCategory.name))}
     places = {}
+    row_ids = [_uuid(p) for per_layout in totals.values() for p in per_layout]
     for start in range(0, len(row_ids), 500):
         places.update({
             loc_id.bytes: (full_name, project)
@@ -459,41 +439,71 @@ def location_heat_maps(
             )
         })
     several_projects = len({project for _name, project in places.values()}) > 1
-    category_names = {c.bytes: name for c, name in session.execute(
-        select(DefectCategory.id, DefectCategory.name))}
 
     def row_name(stored: bytes) -> str:
         name, project = places.get(stored, ("", ""))
         return f"{name} · {project}" if several_projects else name
 
+    kept: dict[HeatLayout, list[bytes]] = {}
+    for layout, per_layout in totals.items():
+        # Bytes order as their UUIDs' text does: ties rank by name, then id.
+        kept[layout] = sorted(per_layout, key=lambda p: (-per_layout[p], row_name(p), p))
+
+    # Columns over every place of a layout; whether a building is system-only is known now.
+    system_only_ids = [_uuid(p) for p in system_only]
+    in_system_only = (c.place_id.in_(system_only_ids) if system_only_ids
+                      else literal(False))
+    columns: dict[HeatLayout, dict] = {}
+    order: dict = {}
+    for kind, inner, inner_kind, category, sys_only, first, n in read(
+        c.place_kind, c.inner, c.inner_kind, _raw(c.category_id), in_system_only,
+        func.min(c.inner_order), func.sum(c.n),
+        group=[c.place_kind, c.inner, c.inner_kind, c.category_id, in_system_only],
+    ):
+        layout = _layout(kind, inner_kind, inner, bool(sys_only))
+        column = category if HEAT_ROW_KIND[layout] != LocationKind.BUILDING else inner
+        per_layout = columns.setdefault(layout, {})
+        per_layout[column] = per_layout.get(column, 0) + int(n)
+        if column is not None and first is not None and inner is not None:
+            # Floors by their place in the tree (1层 … 33层), systems likewise.
+            order[column] = min(order.get(column, first), first)
+
+    shown = {p for layout in kept for p in kept[layout][:max_rows]}
+    cells: dict[tuple, int] = {}
+    for place, kind, inner, inner_kind, category, n in read(
+        _raw(c.place_id), c.place_kind, c.inner, c.inner_kind, _raw(c.category_id),
+        func.sum(c.n), where=[c.place_id.in_([_uuid(p) for p in shown])],
+        group=[c.place_id, c.place_kind, c.inner, c.inner_kind, c.category_id],
+    ):
+        layout = _layout(kind, inner_kind, inner, place in system_only)
+        column = category if HEAT_ROW_KIND[layout] != LocationKind.BUILDING else inner
+        cells[layout, place, column] = cells.get((layout, place, column), 0) + int(n)
+
     maps = {}
     for layout in HeatLayout:
-        tally = tallies.get(layout)
-        if tally is None:
+        if layout not in totals:
             continue
-        totals = tally.rows
-        # Bytes order as their UUIDs' text does: ties rank as before, by name then id.
-        ranked = sorted(totals, key=lambda i: (-totals[i], row_name(i), bytes(i)))
-        kept, dropped = ranked[:max_rows], ranked[max_rows:]
-        columns = tally.columns
+        per_place_total, per_column = totals[layout], columns.get(layout, {})
+        chosen, dropped = kept[layout][:max_rows], kept[layout][max_rows:]
         if HEAT_ROW_KIND[layout] != LocationKind.BUILDING:
             # Most first; the not yet categorised last, as they are not a defect of their own.
-            keys = sorted(columns, key=lambda c: (
-                c is None, -columns[c], category_names.get(c, UNCATEGORISED), c or b""))
-            heads = [HeatColumn(_uuid(c), category_names.get(c, UNCATEGORISED)
-                                if c else UNCATEGORISED, columns[c]) for c in keys]
+            keys = sorted(per_column, key=lambda k: (
+                k is None, -per_column[k], category_names.get(k, UNCATEGORISED), k or b""))
+            heads = [HeatColumn(_uuid(k), category_names.get(k, UNCATEGORISED)
+                                if k else UNCATEGORISED, per_column[k]) for k in keys]
         else:
-            keys = sorted((c for c in columns if c is not None), key=lambda c: (tally.order.get(c, 0), c))
-            if None in columns:
+            keys = sorted((k for k in per_column if k is not None),
+                          key=lambda k: (order.get(k, 0), k))
+            if None in per_column:
                 keys.append(None)
-            heads = [HeatColumn(c, c if c is not None else NO_FLOOR, columns[c]) for c in keys]
+            heads = [HeatColumn(k, k if k is not None else NO_FLOOR, per_column[k]) for k in keys]
         maps[layout] = HeatMap(
             layout=layout,
-            rows=[HeatRow(_uuid(i), row_name(i), totals[i]) for i in kept],
+            rows=[HeatRow(_uuid(p), row_name(p), per_place_total[p]) for p in chosen],
             columns=heads,
-            counts=[[tally.cells.get((i, c), 0) for c in keys] for i in kept],
+            counts=[[cells.get((layout, p, k), 0) for k in keys] for p in chosen],
             other_rows=len(dropped),
-            other_tickets=sum(totals[i] for i in dropped),
+            other_tickets=sum(per_place_total[p] for p in dropped),
         )
     return maps
 

@@ -279,7 +279,7 @@ def _measures(source: str, rows) -> list[ColumnElement]:
 def _source_query(session: Session, source: str, period: Period, by: str | None, months,
                   project_id, department_id):
     """One source's measures per key (and month of `months`), from the month figures."""
-    rows = source_rows(session, _SOURCE_OF[source], period)
+    rows = source_rows(session, _SOURCE_OF[source], period, by_month=bool(months))
     index = month_index(rows, months)
     if by == BY_PERSON:
         key = rows.c.owner_id

@@ -7,12 +7,15 @@ cut by the period's ends and months not yet rebuilt are counted from the tickets
 query that fills the table, so both ways give the same numbers. A year on a million tickets is
 then a few thousand stored rows instead of hundreds of thousands of tickets.
 
-`refresh(session, period)` rebuilds the struck-off whole months of a period, each in its own
-short write transaction on a connection of its own; callers run it before their session reads.
+Whole calendar years are stored too, summed from their months: a year of heat-map places is
+a fifth of the rows of its twelve months. `refresh(session, period)` rebuilds the struck-off
+whole months and years of a period, each in its own short write transaction on a connection
+of its own; callers run it before their session reads.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -233,6 +236,20 @@ def _whole_months(period: Period) -> list[Period]:
     return [m for m in months_of(period) if is_whole_month(m)]
 
 
+def _whole_years(period: Period) -> list[int]:
+    return [y for y in range(period.first.year, period.last.year + 1)
+            if period.first <= dt.date(y, 1, 1) and dt.date(y, 12, 31) <= period.last]
+
+
+def _parts(period: Period, by_month: bool) -> list[tuple[str, Period | None]]:
+    """The period as stored keys: whole years ("2025", unless `by_month`), else months
+    ("2025-03", whole or cut; a cut month is counted from the tickets)."""
+    years = set() if by_month else set(_whole_years(period))
+    parts: list[tuple[str, Period | None]] = [(f"{y:04d}", None) for y in sorted(years)]
+    parts += [(month_key(m), m) for m in months_of(period) if m.first.year not in years]
+    return parts
+
+
 def rebuild_month(session: Session, conn: Connection, part: Period) -> None:
     """Replace one whole month's stored figures by a fresh count, and mark it current."""
     key = month_key(part)
@@ -245,31 +262,58 @@ def rebuild_month(session: Session, conn: Connection, part: Period) -> None:
     conn.execute(insert(month_stat_built).values(month=key))
 
 
-def refresh(session: Session, *periods: Period) -> int:
-    """Rebuild the whole months of the periods that a write has struck off; how many.
+def rebuild_year(conn: Connection, year: int) -> None:
+    """Replace a year's stored figures by the sum of its twelve stored months (all current):
+    a year of places is a fifth of the rows of its months."""
+    key = f"{year:04d}"
+    conn.execute(delete(month_stat).where(month_stat.c.month == key))
+    conn.execute(delete(month_stat_built).where(month_stat_built.c.month == key))
+    months = [f"{key}-{m:02d}" for m in range(1, 13)]
+    dimensions = [month_stat.c[name] for name in DIMENSIONS]
+    query = (
+        select(literal(key, String), month_stat.c.source, *dimensions,
+               func.sum(month_stat.c.n), func.sum(month_stat.c.hours))
+        .where(month_stat.c.month.in_(months))
+        .group_by(month_stat.c.source, *dimensions)
+    )
+    conn.execute(insert(month_stat).from_select(
+        ["month", "source", *DIMENSIONS, *MEASURES], query))
+    conn.execute(insert(month_stat_built).values(month=key))
 
-    Each month is rebuilt in its own write transaction on a connection of its own, so it never
+
+def refresh(session: Session, *periods: Period) -> int:
+    """Rebuild the whole months and years of the periods that a write has struck off; how
+    many months and years were rebuilt.
+
+    Each is rebuilt in its own write transaction on a connection of its own, so it never
     waits behind the caller. Does nothing when the session is already in a transaction (its
     reads could not see the rebuilt rows; the figures are then counted from the tickets).
     """
     if not _kept(session) or session.in_transaction():
         return 0
-    wanted = {month_key(m): m for p in periods for m in _whole_months(p)}
-    if not wanted:
+    months = {month_key(m): m for p in periods for m in _whole_months(p)}
+    years = sorted({y for p in periods for y in _whole_years(p)})
+    for y in years:  # a year is summed from its months
+        months.update({month_key(m): m for m in _whole_months(Period(dt.date(y, 1, 1),
+                                                                     dt.date(y, 12, 31)))})
+    if not months:
         return 0
+    keys = [*months, *(f"{y:04d}" for y in years)]
     engine = session.get_bind().engine
     with engine.connect() as conn:
         built = set(conn.execute(select(month_stat_built.c.month)
-                                 .where(month_stat_built.c.month.in_(list(wanted)))).scalars())
+                                 .where(month_stat_built.c.month.in_(keys))).scalars())
         conn.rollback()
-        missing = [wanted[k] for k in sorted(wanted) if k not in built]
+        work = [(lambda c, m=months[k]: rebuild_month(session, c, m))
+                for k in sorted(months) if k not in built]
+        work += [(lambda c, y=y: rebuild_year(c, y)) for y in years if f"{y:04d}" not in built]
         done = 0
-        for part in missing:
+        for rebuild in work:
             try:
                 with conn.begin():
-                    rebuild_month(session, conn, part)
+                    rebuild(conn)
             except OperationalError:
-                # Another writer held the store past the lock wait: these months are counted
+                # Another writer held the store past the lock wait: these figures are counted
                 # from the tickets this time and rebuilt by a later reader.
                 break
             done += 1
@@ -281,26 +325,31 @@ def refresh(session: Session, *periods: Period) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def source_rows(session: Session, source: Source, period: Period):
-    """A subquery of `source`'s grouped rows (COLUMNS) over the period, month by month.
+def source_rows(session: Session, source: Source, period: Period, *, by_month: bool = False):
+    """A subquery of `source`'s grouped rows (COLUMNS) over the period.
 
-    Whole months already rebuilt are read from the table; the others are counted from the
-    tickets. Callers filter by project and group again as they need (sums of `n` and `hours`).
+    Whole years (unless `by_month`: the rows then carry their month) and whole months already
+    rebuilt are read from the table; a year not rebuilt is read month by month, and months cut
+    by the period or not rebuilt are counted from the tickets. Callers filter by project and
+    group again as they need (sums of `n` and `hours`).
     """
-    parts = months_of(period)
-    stored: list[str] = []
+    parts = _parts(period, by_month)
+    built: set[str] = set()
     if _kept(session):
-        whole = [month_key(m) for m in parts if is_whole_month(m)]
-        if whole:
-            stored = list(session.scalars(
-                select(month_stat_built.c.month).where(month_stat_built.c.month.in_(whole))))
+        keys = [key for key, _part in parts]
+        built = set(session.scalars(
+            select(month_stat_built.c.month).where(month_stat_built.c.month.in_(keys))))
+    if not by_month and any(part is None and key not in built for key, part in parts):
+        return source_rows(session, source, period, by_month=True)
+    stored = [key for key, part in parts if key in built and (part is None or
+                                                             is_whole_month(part))]
     queries = []
     if stored:
         queries.append(
             select(*[month_stat.c[name] for name in COLUMNS])
             .where(month_stat.c.source == str(source), month_stat.c.month.in_(stored)))
-    queries += [live_query(session, source, m, month_key(m)) for m in parts
-                if month_key(m) not in stored]
+    queries += [live_query(session, source, part, key) for key, part in parts
+                if key not in stored]
     query = queries[0] if len(queries) == 1 else union_all(*queries)
     return query.subquery(f"{source}_rows")
 
@@ -321,6 +370,6 @@ __all__ = [
     "BUILDING_COLUMN_KINDS", "COLUMNS", "COMPLETION_LATE", "COMPLETION_NO_DUE",
     "COMPLETION_ON_TIME", "HEAT_ROW_KINDS", "REPAIR_BUCKET_DAYS", "RESPONSE_BUCKET_HOURS",
     "RESPONSE_LATE", "REWORKED", "REWORK_FAILED_ACCEPTANCE", "REWORK_REOPENED", "Source",
-    "TREE_DEPTH", "live_query", "month_index", "month_key", "rebuild_month",
+    "TREE_DEPTH", "live_query", "month_index", "month_key", "rebuild_month", "rebuild_year",
     "refresh", "source_rows", "sum_if",
 ]

@@ -1,6 +1,6 @@
 """Monthly ticket figures kept for the dashboard and the KPIs (app/analytics/month_stats.py).
 
-`ticket_month_stat` holds, per local calendar month and *source* (the moment a figure is
+`ticket_month_stat` holds, per local calendar month (and whole year) and *source* (the moment a figure is
 counted by: reported, responded, completed, accepted, archived, rework event), the ticket
 counts grouped by the dimensions the charts and KPI tables need. It is derived data, local to
 each store and never synced: `ticket_month_stat_built` lists the months whose figures are
@@ -23,7 +23,7 @@ month_stat = Table(
     "ticket_month_stat",
     Base.metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("month", String(7), nullable=False),  # local calendar month, "2026-10"
+    Column("month", String(7), nullable=False),  # local calendar month "2026-10", or year "2026"
     Column("source", String(12), nullable=False),  # month_stats.Source
     Column("project_id", GUID(), nullable=False),
     Column("owner_id", GUID(), nullable=True),
@@ -63,7 +63,9 @@ _REWORK_EVENT = (
 
 
 def _months(row: str, columns: tuple[str, ...]) -> str:
-    return ", ".join(f"strftime('%Y-%m', {row}.{c}, '{LOCAL_OFFSET}')" for c in columns)
+    """The month and the year keys of the times in `columns` of the row."""
+    return ", ".join(f"strftime('{form}', {row}.{c}, '{LOCAL_OFFSET}')"
+                     for c in columns for form in ("%Y-%m", "%Y"))
 
 
 def _strike(months: str) -> str:
@@ -73,6 +75,8 @@ def _strike(months: str) -> str:
 _REWORK_MONTHS_OF_TICKET = (
     "DELETE FROM ticket_month_stat_built WHERE month IN ("
     f"SELECT strftime('%Y-%m', e.at, '{LOCAL_OFFSET}') FROM ticket_event AS e"
+    f" WHERE e.ticket_id = OLD.id AND {_REWORK_EVENT.format(row='e')}"
+    f" UNION SELECT strftime('%Y', e.at, '{LOCAL_OFFSET}') FROM ticket_event AS e"
     f" WHERE e.ticket_id = OLD.id AND {_REWORK_EVENT.format(row='e')});"
 )
 _CHANGED = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _TICKET_COLUMNS)
