@@ -95,7 +95,7 @@ def _monthly_counts(session: Session, source: Source, months: list[Period], proj
     return {int(i): int(n) for i, n in session.execute(query.group_by(literal_column("i"))) if n}
 
 
-def _year_before_months(period: Period) -> list[Period]:
+def year_before_months(period: Period) -> list[Period]:
     return [Period(_year_before(m.first), _year_before(m.last)) for m in months_of(period)]
 
 
@@ -105,7 +105,7 @@ def monthly_trend(
 ) -> list[MonthTrend]:
     """Tickets received and closed per calendar month of the period, year over year."""
     months = months_of(period)
-    earlier = _year_before_months(period)
+    earlier = year_before_months(period)
     counts = {}
     for name, source in (("received", Source.REPORTED), ("closed", Source.ARCHIVED)):
         counts[name] = _monthly_counts(session, source, months, project_id, department_id)
@@ -640,7 +640,7 @@ def dashboard_snapshot(
     """Read every dashboard figure for the period and scope; `now` (naive UTC) for snapshots."""
     now = now or utcnow()
     scope = {"project_id": project_id, "department_id": department_id}
-    month_stats.refresh(session, period, *_year_before_months(period))
+    month_stats.refresh(session, period, *year_before_months(period))
     return DashboardSnapshot(
         period=period,
         project_id=project_id,

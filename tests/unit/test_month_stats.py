@@ -53,7 +53,7 @@ def _counted(db, period: Period) -> list:
 
 def _stored(db, period: Period) -> list:
     with db.sessions() as session:
-        refresh(session, period, *dashboard._year_before_months(period))
+        refresh(session, period, *dashboard.year_before_months(period))
     with db.transaction() as session:
         return _figures(session, period)
 

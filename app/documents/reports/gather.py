@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.analytics import dashboard, report_data
+from app.analytics import dashboard, month_stats, report_data
 from app.analytics.dashboard import (
     DurationBucket,
     LocationCount,
@@ -163,6 +163,12 @@ def _category_names(session: Session, bars: list[ParetoBar]) -> dict[uuid.UUID |
     return names
 
 
+def _twelve_months_to(period: Period) -> Period:
+    """The twelve months up to the period's end: a whole year of trend on one page."""
+    index = period.last.year * 12 + period.last.month - 1 - 11
+    return Period(dt.date(index // 12, index % 12 + 1, 1), period.last)
+
+
 def gather(
     session: Session, kind: ReportKind | str, period: Period, now: dt.datetime
 ) -> ReportData:
@@ -172,6 +178,9 @@ def gather(
     previous = previous_period(kind, period)
     last_year = year_before(kind, period)
     wanted = [period, previous] if annual else [period, previous, last_year]
+    window = period if annual else _twelve_months_to(period)
+    # Before the first read: a session reading already cannot see months rebuilt elsewhere.
+    month_stats.refresh(session, *wanted, window, *dashboard.year_before_months(window))
     found = report_data.volumes(session, wanted, now)
     volume, volume_previous = found[0], found[1]
     volume_last_year = found[1] if annual else found[2]
@@ -180,12 +189,6 @@ def gather(
     kpi_previous = kpi_totals(session, previous.first, previous.last)
     kpi_last_year = kpi_previous if annual else kpi_totals(session, last_year.first, last_year.last)
 
-    if annual:
-        window = period
-    else:
-        # The twelve months up to the period's end: a whole year of trend on one page.
-        index = period.last.year * 12 + period.last.month - 1 - 11
-        window = Period(dt.date(index // 12, index % 12 + 1, 1), period.last)
     months = months_of(window)
     trend = dashboard.monthly_trend(session, window)
     rates = report_data.monthly_rates(session, months)
