@@ -218,10 +218,11 @@ def kpi_table(
     trend of `trend_kpi` over `trend_months(period)`."""
     if by not in GROUPINGS:
         raise ValueError(f"group by one of {GROUPINGS}, not {by!r}")
+    months = trend_months(period)
+    refresh(session, period, Period(months[0].first, months[-1].last))  # before any read
     facts = _per_key(_facts(session, period, by, project_id, None))
     rows = _named(facts, _names(session, by, facts))
     totals = _row(None, TOTALS_NAME, _combined(facts.values()))
-    months = trend_months(period)
     trends = {}
     if trend_kpi is not None:
         trends = kpi_trends(session, Period(months[0].first, months[-1].last), by, trend_kpi,
