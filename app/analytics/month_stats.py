@@ -41,6 +41,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.analytics.expressions import hours_between, within
 from app.analytics.periods import Period, month, months_of
+from app.models.base import to_local, utcnow
 from app.models.location import Location
 from app.models.month_stat import month_stat, month_stat_built
 from app.models.ticket import Ticket, TicketEvent
@@ -281,9 +282,10 @@ def rebuild_year(conn: Connection, year: int) -> None:
     conn.execute(insert(month_stat_built).values(month=key))
 
 
-def refresh(session: Session, *periods: Period) -> int:
-    """Rebuild the whole months and years of the periods that a write has struck off; how
-    many months and years were rebuilt.
+def refresh(session: Session, *periods: Period, today: dt.date | None = None) -> int:
+    """Rebuild the whole months of the periods that a write has struck off, and their whole
+    years that ended before `today` (local; the current year changes all the time and is read
+    by month); how many months and years were rebuilt.
 
     Each is rebuilt in its own write transaction on a connection of its own, so it never
     waits behind the caller. Does nothing when the session is already in a transaction (its
@@ -291,8 +293,9 @@ def refresh(session: Session, *periods: Period) -> int:
     """
     if not _kept(session) or session.in_transaction():
         return 0
+    this_year = (today or to_local(utcnow()).date()).year
     months = {month_key(m): m for p in periods for m in _whole_months(p)}
-    years = sorted({y for p in periods for y in _whole_years(p)})
+    years = sorted({y for p in periods for y in _whole_years(p) if y < this_year})
     for y in years:  # a year is summed from its months
         months.update({month_key(m): m for m in _whole_months(Period(dt.date(y, 1, 1),
                                                                      dt.date(y, 12, 31)))})
