@@ -1,17 +1,19 @@
-"""Connects the 冲突 page: lists sync conflicts and keeps the value the user picks."""
+"""Connects the 冲突 page: lists sync conflicts (read off the GUI thread) and keeps the value
+the user picks."""
 
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.controllers.background import run_in_background
 from app.models.db import Database
 from app.sync.conflicts import ConflictError, list_conflicts, resolve_conflict
 
 TICKET_ENTITY = "ticket"  # app.sync.conflicts names entities by table
-
 
 
 class ConflictsController(QObject):
@@ -19,6 +21,7 @@ class ConflictsController(QObject):
 
     conflictsChanged = Signal()  # a conflict was resolved here: the status count follows
     errorOccurred = Signal(str)
+    rowsShown = Signal(int)  # a listing is on the page (how many rows)
 
     def __init__(self, db: Database, page, bus, user, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,23 +30,65 @@ class ConflictsController(QObject):
         self.bus = bus
         self.user = user
         self._shown: dict[int, object] = {}  # conflict id → the ConflictRow on the page
+        self._generation = 0  # of the newest request; older listings are dropped
+        self._running = False
+        self._queued = False  # a newer request waits for the running read
+        # A read may end after the page or this controller is gone: it then touches nothing.
+        self._alive = [True]
+        alive = self._alive
+        for owner in (page, self):
+            owner.destroyed.connect(lambda *_args: alive.__setitem__(0, False))
         page.filterChanged.connect(lambda _f: self.refresh())
         page.keepRequested.connect(self.keep)
         page.shown.connect(self.refresh)
 
     def refresh(self) -> None:
-        choice = self.page.filter()
-        try:
-            with self.db.sessions() as session:
-                rows = list_conflicts(session, open_only=choice == "open")
-        except SQLAlchemyError as error:
-            self.page.show_message(
-                self.tr("The conflicts cannot be read: %1").replace("%1", str(error)), ok=False)
+        """Read the listing the filter asks for off the GUI thread; a newer request supersedes
+        an older one (one read at a time: the newest starts when the running one ends)."""
+        if not self._alive[0]:
             return
-        if choice == "resolved":
-            rows = [row for row in rows if row.resolved]
-        self._shown = {row.id: row for row in rows}
-        self.page.set_rows(rows)
+        self._generation += 1
+        self.page.set_loading(True)
+        if self._running:
+            self._queued = True
+            return
+        self._start_read()
+
+    def is_loading(self) -> bool:
+        return self._running
+
+    def _start_read(self) -> None:
+        self._running, self._queued = True, False
+        generation, choice, db = self._generation, self.page.filter(), self.db
+
+        def work() -> list[Any]:
+            with db.sessions() as session:
+                rows = list_conflicts(session, open_only=choice == "open")
+            return [row for row in rows if row.resolved] if choice == "resolved" else rows
+
+        def done(rows: list[Any]) -> None:
+            if self._read_ended() and generation == self._generation:
+                self._shown = {row.id: row for row in rows}
+                self.page.set_rows(rows)
+                self.rowsShown.emit(len(rows))
+
+        def failed(error: Exception) -> None:
+            if self._read_ended() and generation == self._generation:
+                self.page.set_loading(False)
+                self.page.show_message(
+                    self.tr("The conflicts cannot be read: %1").replace("%1", str(error)),
+                    ok=False)
+
+        run_in_background(work, done, failed)
+
+    def _read_ended(self) -> bool:
+        """True when the result may be shown (the page is there); starts a queued read."""
+        self._running = False
+        if not self._alive[0]:
+            return False
+        if self._queued:
+            self._start_read()
+        return True
 
     def keep(self, conflict_ids: list[int], side: str) -> None:
         """One transaction for the click: every chosen conflict resolved, or none."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -59,6 +59,28 @@ FIELD_OF = {
 }
 
 
+@dataclasses.dataclass(frozen=True)
+class _Choices:
+    """The editor's lists, read off the GUI thread and shown on it."""
+
+    staff: list[tuple[uuid.UUID, str]]
+    departments: list[str]
+    escalations: list[tuple[uuid.UUID, str]]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Committed:
+    """A committed save or status change, with the record read back to show it."""
+
+    meeting_id: uuid.UUID
+    detail: MeetingDetail
+    choices: _Choices
+
+
+class _Unreadable(Exception):
+    """An evidence file could not be read: nothing was saved."""
+
+
 def _field(name: str) -> str:
     key = name.split(".")[0].split("[")[0]
     if key.startswith("action"):
@@ -87,6 +109,11 @@ class MeetingController(QObject):
         self.clock = clock
         self.store = AttachmentStore(attachments_dir(db.path))
         self.status = ""
+        self.busy = False  # a change is being written: the editor is disabled
+        self._open = [True]  # False once the window closed or self is gone: a late result
+        opened = self._open  # touches nothing
+        self.destroyed.connect(lambda *_args: opened.__setitem__(0, False))
+        self._focus: Any = None  # the widget that had the focus before the editor was disabled
         self._previews: list[Any] = []
         editor.saveRequested.connect(self.save)
         editor.markHeldRequested.connect(self.mark_held)
@@ -96,11 +123,19 @@ class MeetingController(QObject):
         editor.savePdfRequested.connect(lambda: self.render("save"))
         editor.ticketLookupRequested.connect(self.link_ticket)
         editor.ticketActivated.connect(bus.open)
-        editor.closed.connect(lambda: self.closed.emit(editor.meeting_id()))
+        editor.closed.connect(self._editor_closed)
+
+    def _editor_closed(self) -> None:
+        self._open[0] = False
+        self.closed.emit(self.editor.meeting_id())
 
     # -- loading --------------------------------------------------------------------------------
     def load_choices(self, session, linked: list[uuid.UUID]) -> None:
         """Staff, departments and the escalations the record may name."""
+        self._set_choices(self._read_choices(session, linked))
+
+    def _read_choices(self, session, linked: list[uuid.UUID]) -> _Choices:
+        """What load_choices shows, read in `session` (any thread)."""
         staff = [(row.id, f"{row.name}（{row.unit}）") for row in session.execute(
             select(Staff.id, Staff.name, OrgUnit.name.label("unit")).join(OrgUnit)
             .where(Staff.active.is_(True)).order_by(Staff.name))]
@@ -112,7 +147,11 @@ class MeetingController(QObject):
                 escalations[row.id] = row
         options = [(row.id, f"{row.number} {row.title}")
                    for row in escalations.values()]
-        self.editor.set_choices(staff, departments, options, to_local(self.clock()).date())
+        return _Choices(staff, departments, options)
+
+    def _set_choices(self, choices: _Choices) -> None:
+        self.editor.set_choices(choices.staff, choices.departments, choices.escalations,
+                                to_local(self.clock()).date())
 
     def open_meeting(self, meeting_id: uuid.UUID) -> bool:
         try:
@@ -174,10 +213,10 @@ class MeetingController(QObject):
             self.open_meeting(meeting_id)
 
     # -- saving ---------------------------------------------------------------------------------
-    def _data(self) -> tuple[MeetingData, list]:
-        values = self.editor.values()
+    def _data(self, session, values: Any) -> tuple[MeetingData, list]:
+        """The record as the service takes it, from the editor's values (names read in `session`)."""
         attendees = [AttendeeData(name=name, staff_id=staff_id, role="construction")
-                     for staff_id, name in self._staff_names(values.staff_ids)]
+                     for staff_id, name in self._staff_names(session, values.staff_ids)]
         attendees += [AttendeeData(name=name, organisation=org, role=role or "other")
                       for name, org, role in values.externals]
         root_cause = values.root_cause
@@ -192,31 +231,37 @@ class MeetingController(QObject):
         )
         return data, values.actions
 
-    def _staff_names(self, ids: list[uuid.UUID]) -> list[tuple[uuid.UUID, str]]:
+    @staticmethod
+    def _staff_names(session, ids: list[uuid.UUID]) -> list[tuple[uuid.UUID, str]]:
         if not ids:
             return []
-        with self.db.sessions() as session:
-            names = dict(session.execute(select(Staff.id, Staff.name).where(Staff.id.in_(ids))).all())
+        names = dict(session.execute(select(Staff.id, Staff.name).where(Staff.id.in_(ids))).all())
         return [(staff_id, names.get(staff_id, "")) for staff_id in ids]
 
-    def save(self) -> uuid.UUID | None:
-        """The whole record, its actions, their new evidence and status changes: one transaction."""
-        data, actions = self._data()
-        files: dict[int, list[tuple[Path, bytes]]] = {}
-        for index, action in enumerate(actions):
-            for path in action.new_files:
-                try:
-                    files.setdefault(index, []).append((path, path.read_bytes()))
-                except OSError as error:
-                    self.editor.show_field_problem(
-                        "actions", self.tr("Cannot read %1: %2").replace("%1", path.name)
-                        .replace("%2", error.strerror or str(error)))
-                    return None
-        now = self.clock()
-        try:
-            with self.db.transaction() as session:
-                actor = self.user.actor(session)
-                meeting_id = self.editor.meeting_id()
+    def save(self, then: Callable[[uuid.UUID], None] | None = None) -> bool:
+        """The whole record, its actions, their new evidence and status changes: one transaction,
+        off the GUI thread with the editor disabled. `then(meeting_id)` runs after the commit
+        (a status change or the minutes wait for it). False when no save started."""
+        if self.busy:
+            return False
+        values = self.editor.values()  # widgets are read here, on the GUI thread
+        meeting_id = self.editor.meeting_id()
+        db, user, store, now = self.db, self.user, self.store, self.clock()
+        action_label = self.tr("Action %1: %2")
+        unreadable = self.tr("Cannot read %1: %2")
+
+        def work() -> _Committed:
+            files: dict[int, list[tuple[Path, bytes]]] = {}
+            for index, action in enumerate(values.actions):
+                for path in action.new_files:
+                    try:
+                        files.setdefault(index, []).append((path, path.read_bytes()))
+                    except OSError as error:
+                        raise _Unreadable(unreadable.replace("%1", path.name).replace(
+                            "%2", error.strerror or str(error))) from error
+            with db.transaction() as session:
+                actor = user.actor(session)
+                data, actions = self._data(session, values)
                 meeting = session.get(RetrospectiveMeeting, meeting_id) if meeting_id else None
                 rows = [(a.id, ActionData(a.kind, a.description, a.owner_id, a.department, a.due_date))
                         for a in actions]
@@ -227,64 +272,115 @@ class MeetingController(QObject):
                     .order_by(CorrectiveAction.seq)))
                 by_id = {a.id: a for a in stored}
                 new_ones = iter([a for a in stored if a.id not in {x.id for x in actions if x.id}])
-                for index, values in enumerate(actions):
-                    action = by_id.get(values.id) if values.id else next(new_ones, None)
+                for index, action_values in enumerate(actions):
+                    action = by_id.get(action_values.id) if action_values.id else next(new_ones, None)
                     if action is None:
                         continue
                     try:
                         for path, content in files.get(index, []):
-                            add_evidence(session, self.store, action, actor, data=content,
+                            add_evidence(session, store, action, actor, data=content,
                                          original_name=path.name, now=now,
                                          mime_type=mimetypes.guess_type(path.name)[0]
                                          or "application/octet-stream")
-                        if values.status and values.status != (action.status or ""):
-                            set_action_status(session, action, actor, values.status, note=values.note,
-                                              now=now)
+                        if action_values.status and action_values.status != (action.status or ""):
+                            set_action_status(session, action, actor, action_values.status,
+                                              note=action_values.note, now=now)
                     except RetroRefused as refused:
                         # Name the row: the table has no field labels of its own.
                         raise RetroRefused([
-                            type(p)("actions", self.tr("Action %1: %2").replace("%1", str(index + 1))
+                            type(p)("actions", action_label.replace("%1", str(index + 1))
                                     .replace("%2", p.message)) for p in refused.problems
                         ]) from refused
-                meeting_id = meeting.id
-        except RetroRefused as refused:
-            self.editor.show_problems([(_field(p.field), p.message) for p in refused.problems])
-            return None
-        except LookupError as error:
-            self.editor.show_message(str(error))
-            return None
-        except SQLAlchemyError as error:
+                saved_id = meeting.id
+            return self._read_back(saved_id)
+
+        return self._run(work, self.tr("Meeting record saved"), then)
+
+    def _read_back(self, meeting_id: uuid.UUID) -> _Committed:
+        """The committed record and the editor's lists, read in a session of its own."""
+        with self.db.sessions() as session:
+            detail = meeting_detail(session, meeting_id)
+            return _Committed(meeting_id, detail,
+                              self._read_choices(session, detail.data.escalation_ids))
+
+    def _run(self, work: Callable[[], _Committed], message: str,
+             then: Callable[[uuid.UUID], None] | None) -> bool:
+        """Run a writing `work` off the GUI thread with the editor disabled, then show the
+        record it committed (or why nothing was written)."""
+        if self.busy:
+            return False
+        self._set_busy(True)
+
+        def done(committed: _Committed) -> None:
+            if self._set_busy(False):
+                self._set_choices(committed.choices)
+                self._show(committed.detail)
+                if message:
+                    self.statusMessage.emit(message)
+                self.saved.emit(committed.meeting_id)
+                if then is not None:
+                    then(committed.meeting_id)
+
+        def failed(error: Exception) -> None:
+            if self._set_busy(False):
+                self._show_refusal(error)
+
+        run_in_background(work, done, failed)
+        return True
+
+    def _set_busy(self, busy: bool) -> bool:
+        """Disable the editor while a change is written; False when the window is gone."""
+        self.busy = busy
+        if not self._open[0]:
+            return False
+        if busy:
+            self._focus = self.editor.focusWidget()
+            self.editor.setCursor(Qt.CursorShape.BusyCursor)
+            self.editor.setEnabled(False)
+        else:
+            self.editor.setEnabled(True)
+            self.editor.unsetCursor()
+            if self._focus is not None:
+                self._focus.setFocus()  # the clerk types on where they were
+            self._focus = None
+        return True
+
+    def _show_refusal(self, error: Exception) -> None:
+        """Why nothing was written, in Chinese, where the clerk looks."""
+        if isinstance(error, RetroRefused):
+            self.editor.show_problems([(_field(p.field), p.message) for p in error.problems])
+        elif isinstance(error, _Unreadable):
+            self.editor.show_field_problem("actions", str(error))
+        elif isinstance(error, LookupError):
+            self.editor.show_message(str(error))  # the engine's and CurrentUser's, in Chinese
+        elif isinstance(error, SQLAlchemyError):
             self.editor.show_message(self.tr("Nothing was saved: the database reported %1")
                                      .replace("%1", str(error)))
-            return None
-        self.open_meeting(meeting_id)
-        self.statusMessage.emit(self.tr("Meeting record saved"))
-        self.saved.emit(meeting_id)
-        return meeting_id
+        else:
+            self.editor.show_message(self.tr("Nothing was saved: %1").replace("%1", str(error)))
 
-    def _saved_first(self) -> uuid.UUID | None:
-        """The meeting id, saving the record first when it has unsaved changes."""
+    def _saved_first(self, then: Callable[[uuid.UUID], None]) -> bool:
+        """Run `then(meeting id)`, saving the record first when it has unsaved changes."""
+        if self.busy:
+            return False
         if self.editor.is_dirty() or self.editor.meeting_id() is None:
-            return self.save()
-        return self.editor.meeting_id()
+            return self.save(then)
+        then(self.editor.meeting_id())
+        return True
 
     def _status_change(self, change: Callable) -> bool:
-        meeting_id = self._saved_first()
-        if meeting_id is None:
-            return False
-        try:
-            with self.db.transaction() as session:
-                meeting = session.get(RetrospectiveMeeting, meeting_id)
-                change(session, meeting, self.user.actor(session), now=self.clock())
-        except RetroRefused as refused:
-            self.editor.show_problems([(_field(p.field), p.message) for p in refused.problems])
-            return False
-        except (LookupError, SQLAlchemyError) as error:
-            self.editor.show_message(str(error))
-            return False
-        self.open_meeting(meeting_id)
-        self.saved.emit(meeting_id)
-        return True
+        def run(meeting_id: uuid.UUID) -> None:
+            db, user, now = self.db, self.user, self.clock()
+
+            def work() -> _Committed:
+                with db.transaction() as session:
+                    meeting = session.get(RetrospectiveMeeting, meeting_id)
+                    change(session, meeting, user.actor(session), now=now)
+                return self._read_back(meeting_id)
+
+            self._run(work, "", None)
+
+        return self._saved_first(run)
 
     def mark_held(self) -> bool:
         return self._status_change(mark_meeting_held)
@@ -307,9 +403,9 @@ class MeetingController(QObject):
     # -- minutes --------------------------------------------------------------------------------
     def render(self, purpose: str) -> None:
         """preview / print / save: make the minutes PDF off the GUI thread (after saving)."""
-        meeting_id = self._saved_first()
-        if meeting_id is None:
-            return
+        self._saved_first(lambda meeting_id: self._render(purpose, meeting_id))
+
+    def _render(self, purpose: str, meeting_id: uuid.UUID) -> None:
         path = ""
         if purpose == "save":
             path = self.views.ask_save_pdf(self._file_name(meeting_id))

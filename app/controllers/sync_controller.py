@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.controllers.background import run_in_background
 from app.controllers.sync_settings_store import SyncSettingsStore, split_credentials
@@ -65,11 +64,14 @@ class SyncController(QObject):
         self.pending = 0
         self.conflicts = 0
         self.last_detail = ""
+        self._counting = False  # the counts are being read off the GUI thread
+        self._count_again = False  # asked for again meanwhile: that newer count is shown
         self._stop = threading.Event()
         # A job may finish after the window closed: its callbacks then touch nothing of Qt.
         self._alive = [True]
         alive = self._alive
-        status.destroyed.connect(lambda *_args: alive.__setitem__(0, False))
+        for owner in (status, self):
+            owner.destroyed.connect(lambda *_args: alive.__setitem__(0, False))
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(status.show_progress)
         self._auto = QTimer(self)
@@ -205,6 +207,7 @@ class SyncController(QObject):
             self.last_detail = self.tr("Sync at %1 failed: %2").replace("%1", when).replace(
                 "%2", result.error)
         self._restart_timer()
+        self._show()  # the outcome at once; the counts follow when read
         self.bus.changed(list(result.changed_ticket_ids))
         self.refresh_counts()
         self.syncFinished.emit(result)
@@ -217,6 +220,7 @@ class SyncController(QObject):
         self.online = False
         self.last_detail = self.tr("Sync stopped by an error: %1").replace("%1", str(error))
         self._restart_timer()
+        self._show()
         self.refresh_counts()
 
     def _restart_timer(self) -> None:
@@ -229,19 +233,50 @@ class SyncController(QObject):
 
     # -- status --------------------------------------------------------------------------
     def refresh_counts(self) -> None:
-        """Pending changes and open conflicts, read on the GUI thread (two COUNT queries)."""
+        """Pending changes and open conflicts, counted off the GUI thread.
+
+        One count at a time: a request while one runs makes it count again when it ends, and
+        only that newer result is shown (the figures never step back to an older state).
+        """
         if not self._alive[0]:
             return
         if self.settings is None:
             self._show()
             return
-        try:
-            with self.db.sessions() as session:
-                self.pending = pending_changes(session)
-                self.conflicts = open_conflict_count(session)
-        except SQLAlchemyError:
-            pass  # a store without the sync tables yet: keep the last counts
-        self._show()
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting, self._count_again = True, False
+        db = self.db
+
+        def work() -> tuple[int, int]:
+            with db.sessions() as session:
+                return pending_changes(session), open_conflict_count(session)
+
+        def counted(counts: tuple[int, int]) -> None:
+            if self._count_ended():
+                self.pending, self.conflicts = counts
+                self._show()
+
+        def failed(_error: Exception) -> None:
+            # A store without the sync tables yet (or a locked file): keep the last counts.
+            if self._count_ended():
+                self._show()
+
+        run_in_background(work, counted, failed)
+
+    def is_counting(self) -> bool:
+        return self._counting
+
+    def _count_ended(self) -> bool:
+        """True when this count may be shown: the window is open and nothing newer was asked."""
+        self._counting = False
+        if not self._alive[0]:
+            return False
+        if self._count_again:
+            self.refresh_counts()
+            return False
+        return True
 
     def state(self) -> str:
         if self.running:

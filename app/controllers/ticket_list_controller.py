@@ -39,6 +39,13 @@ from app.models.workflow import OWNER_ROLES, TransitionRefused
 
 SAVED_FILTERS_KEY = "tickets/saved_filters"
 TICK_MS = 60_000  # countdowns and overdue flags of the rows on screen follow the clock
+# Changes come in bursts (a sync applying hundreds of tickets, an import, a bulk assignment):
+# the changed ids are collected until the bus has been quiet this long, then read once.
+SETTLE_MS = 150
+SETTLE_MAX_MS = 1_000  # a stream of changes that never pauses is still shown once a second
+# Up to this many changed rows are read on the GUI thread (a few milliseconds, so a clerk's own
+# edit shows at once); a larger set is read off it.
+SYNC_READ_LIMIT = 50
 
 
 EXPORT_LIMIT = 5000  # forms per batch export of a whole filter (about five minutes of work)
@@ -150,6 +157,11 @@ class TicketListController(QObject):
         self._filter = TicketFilter()
         self._drill: TicketFilter | None = None  # a chart's drill-down shown (show_filter)
         self._count_generation = 0
+        self._sort = TicketFilter().sort  # the order the model shows (it asks _fetch for pages)
+        self._rows_generation = 0  # bumped by every reload: an older read of changed rows is dropped
+        self._changed: dict[uuid.UUID, None] = {}  # changed ids waiting for the burst to settle
+        self._reading = False  # changed rows are being read off the GUI thread
+        self._alive = [True]  # False once the page is gone: late results touch nothing
         self._assign_ids: list[uuid.UUID] = []
         self._assign_owner: tuple[uuid.UUID, str] | None = None
         self._assignable: list[uuid.UUID] = []
@@ -172,7 +184,20 @@ class TicketListController(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.tick)
-        self.page.destroyed.connect(self._tick.stop)  # never tick into a deleted page
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._flush_changes)
+        self._settle_cap = QTimer(self)
+        self._settle_cap.setSingleShot(True)
+        self._settle_cap.setInterval(SETTLE_MAX_MS)
+        self._settle_cap.timeout.connect(self._flush_changes)
+        alive = self._alive
+        # Never tick, settle or show a late read into a deleted page (or from a deleted self).
+        for owner in (self.page, self):
+            owner.destroyed.connect(lambda *_args: alive.__setitem__(0, False))
+        for timer in (self._tick, self._settle, self._settle_cap):
+            self.page.destroyed.connect(timer.stop)
 
     def start(self) -> None:
         """Fill the project filter and the saved filters, and show the first page."""
@@ -255,6 +280,10 @@ class TicketListController(QObject):
             self.apply_filters()
 
     def _fetch(self, sort_key: str, descending: bool, cursor: Any) -> tuple[list, Any]:
+        # Changed rows are read in the order the model shows, so their cursors compare.
+        self._sort = SortKey(sort_key)
+        if cursor is None:
+            self._rows_generation += 1  # a reload reads every row afresh
         flt = dataclasses.replace(self._filter, sort=SortKey(sort_key), descending=descending)
         try:
             with self.db.sessions() as session:
@@ -320,23 +349,89 @@ class TicketListController(QObject):
 
     # -- live changes --------------------------------------------------------------------------
     def follow_changes(self, ticket_ids: list) -> None:
-        """Tickets changed somewhere (this page, the detail, the board): update their rows.
+        """Tickets changed somewhere (this page, the detail, the board, a sync): update their rows.
 
         Only the changed tickets are read (by id), so this costs the same on a million tickets.
+        A change after a quiet spell (the clerk's own edit) shows at once; what follows within
+        SETTLE_MS is collected and read once when the burst settles, off the GUI thread when
+        it is more than SYNC_READ_LIMIT tickets.
         """
-        self._refresh_rows(ticket_ids)
+        ids = [ticket_id for ticket_id in ticket_ids if ticket_id is not None]
+        if not ids or not self._alive[0]:
+            return
+        quiet = not (self._settle.isActive() or self._changed or self._reading)
+        if quiet and len(ids) <= SYNC_READ_LIMIT:
+            self._refresh_rows(ids)
+            self._recount()
+            self._settle.start()  # a burst behind this change waits for it to settle
+            return
+        self._changed.update(dict.fromkeys(ids))
+        self._settle.start()  # restarts: one read after the burst
+        if not self._settle_cap.isActive():
+            self._settle_cap.start()
+
+    def _flush_changes(self) -> None:
+        """The burst settled: read the collected rows once, and count once."""
+        self._settle.stop()
+        self._settle_cap.stop()
+        if self._reading or not self._changed or not self._alive[0]:
+            return  # a running read flushes what came in meanwhile when it ends
+        ids = list(self._changed)
+        self._changed.clear()
+        if len(ids) <= SYNC_READ_LIMIT:
+            self._refresh_rows(ids)
+        else:
+            self._read_rows_in_background(ids)
         self._recount()
+
+    def _row_filter(self) -> TicketFilter:
+        return dataclasses.replace(self._filter, sort=self._sort)
 
     def _refresh_rows(self, ticket_ids: list) -> None:
         if not ticket_ids:
             return
-        now = self.clock()
         try:
             with self.db.sessions() as session:
-                fresh = fetch_rows(session, self._filter, ticket_ids, now=now)
+                fresh = fetch_rows(session, self._row_filter(), ticket_ids, now=self.clock())
         except SQLAlchemyError as error:
             self._report(error)
             return
+        self._show_rows(ticket_ids, fresh)
+
+    def _read_rows_in_background(self, ticket_ids: list) -> None:
+        self._reading = True
+        generation, flt, now, db = self._rows_generation, self._row_filter(), self.clock(), self.db
+
+        def work() -> list:
+            with db.sessions() as session:
+                return fetch_rows(session, flt, ticket_ids, now=now)
+
+        def done(fresh: list) -> None:
+            self._reading = False
+            if not self._alive[0]:
+                return
+            if generation == self._rows_generation:  # else a reload has read them all since
+                self._show_rows(ticket_ids, fresh)
+            self._read_ended()
+
+        def failed(error: Exception) -> None:
+            self._reading = False
+            if not self._alive[0]:
+                return
+            self._report(error)
+            self._read_ended()
+
+        run_in_background(work, done, failed)
+
+    def _read_ended(self) -> None:
+        if self._changed and not self._settle.isActive():
+            self._flush_changes()  # changes that came in while reading, already settled
+
+    def is_following_changes(self) -> bool:
+        """Changed tickets are waiting to be read or being read (tests and the status bar)."""
+        return bool(self._changed) or self._reading
+
+    def _show_rows(self, ticket_ids: list, fresh: list) -> None:
         if self.model.rowCount() and len(self.model.row_at(0).cursor) == 1:
             # Rows streamed from the search index are ordered by index document: keep each
             # loaded one where it is, and let a new match wait for the next search.
@@ -348,8 +443,8 @@ class TicketListController(QObject):
 
     def tick(self) -> None:
         """The minute tick: countdowns follow the clock, rows on screen get fresh flags."""
-        if not self.page.isVisible():
-            return  # nobody looks: the next apply or tick brings the rows up to date
+        if not self.page.isVisible() or self._reading:
+            return  # nobody looks, or a read of changed rows runs: the next tick follows
         self.model.set_now(self.clock())
         self._refresh_rows(self.page.visible_row_ids())
 

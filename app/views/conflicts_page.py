@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.config import DISPLAY_TIMEZONE
 
+# A read that ends sooner changes nothing on screen: the rows stay, no "loading" flashes by.
+LOADING_SHOWN_AFTER_MS = 300
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OPEN_ROLE = Qt.ItemDataRole.UserRole + 2
 (COL_RECORD, COL_FIELD, COL_MINE, COL_MINE_BY, COL_THEIRS, COL_THEIRS_BY, COL_CURRENT,
@@ -43,6 +45,13 @@ class ConflictsPage(QWidget):
         super().__init__(parent)
         self._zone = ZoneInfo(DISPLAY_TIMEZONE)
         self._rows: dict[int, Any] = {}
+        self._loading = False
+        self._listed = False  # a listing has been shown (until then the table is blank)
+        self._count_text = ""
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(LOADING_SHOWN_AFTER_MS)
+        self._loading_timer.timeout.connect(self._show_loading)
         title = QLabel(self.tr("Conflicts"))
         title.setObjectName("pageTitle")
         hint = QLabel(self.tr(
@@ -165,7 +174,11 @@ class ConflictsPage(QWidget):
         for index, row in enumerate(rows):
             if row.id in selected:
                 self.table.selectRow(index)
-        self.count_label.setText(self.tr("%1 conflicts").replace("%1", str(len(rows))))
+        self._loading = False
+        self._listed = True
+        self._loading_timer.stop()
+        self._count_text = self.tr("%1 conflicts").replace("%1", str(len(rows)))
+        self.count_label.setText(self._count_text)
         self.table.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
         self.empty_label.setText({
@@ -173,6 +186,31 @@ class ConflictsPage(QWidget):
             "resolved": self.tr("No resolved conflicts yet."),
         }.get(self.filter(), self.tr("No conflicts.")))
         self._selection_changed()
+
+    def set_loading(self, loading: bool) -> None:
+        """The controller reads the listing (True) or gave up (False). The rows on screen stay
+        and stay selectable; only a read that takes a moment says so."""
+        self._loading = loading
+        if loading:
+            if not self._loading_timer.isActive():
+                self._loading_timer.start()
+            return
+        self._loading_timer.stop()
+        self.count_label.setText(self._count_text)
+        if not self._listed:
+            self.empty_label.setText("")
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def _show_loading(self) -> None:
+        if not self._loading:
+            return
+        self.count_label.setText(self.tr("Reading…"))
+        if not self._listed:
+            self.table.setVisible(False)
+            self.empty_label.setVisible(True)
+            self.empty_label.setText(self.tr("Reading the conflicts…"))
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

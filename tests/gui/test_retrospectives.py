@@ -187,8 +187,9 @@ def test_escalation_to_meeting_minutes_actions_closure_and_case(retro, demo_db, 
     # A refusal first: no subject → said next to the field, nothing written.
     editor.subject_edit.selectAll()
     qtbot.keyClick(editor.subject_edit, Qt.Key.Key_Delete)
-    _click(qtbot, editor.save_button)
-    assert "缺少会议主题" in editor.problems["title"].text() and editor.problems["title"].isVisible()
+    _click(qtbot, editor.save_button)  # saved off the GUI thread: the answer comes shortly
+    qtbot.waitUntil(lambda: editor.problems["title"].isVisible())
+    assert "缺少会议主题" in editor.problems["title"].text()
     assert _scalar(demo_db, select(func.count()).select_from(RetrospectiveMeeting)
                    .where(RetrospectiveMeeting.title == "")) == 0
 
@@ -273,7 +274,7 @@ def test_escalation_to_meeting_minutes_actions_closure_and_case(retro, demo_db, 
     # Closing action 2 without evidence or a note is refused, next to the table.
     _choose(qtbot, editor.actions.cellWidget(1, ActionTable.COL_STATUS), retro_labels.action_status_label("done"))
     _click(qtbot, editor.save_button)
-    assert "证据" in editor.problems["actions"].text()
+    qtbot.waitUntil(lambda: "证据" in editor.problems["actions"].text())
     assert _scalar(demo_db, select(CorrectiveAction.status).where(
         CorrectiveAction.meeting_id == meeting_id, CorrectiveAction.seq == 2)) == "not_started"
 

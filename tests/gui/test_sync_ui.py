@@ -349,7 +349,8 @@ def test_indicator_goes_online_syncs_and_counts_pending_changes(
     screens = _screens(db, qtbot)
     _save_server(qtbot, screens, server_url)
     qtbot.waitUntil(lambda: screens.status.state == "online", timeout=20_000)
-    assert screens.sync.pending == _pending(db) > 0
+    # The counts are read off the GUI thread: they arrive a moment after the state.
+    qtbot.waitUntil(lambda: screens.sync.pending == _pending(db) > 0, timeout=5_000)
     assert str(screens.sync.pending) in screens.status.pending_label.text()
 
     with qtbot.waitSignal(screens.sync.syncFinished, timeout=60_000) as finished:
@@ -358,7 +359,8 @@ def test_indicator_goes_online_syncs_and_counts_pending_changes(
         assert screens.status.progress.isVisible()
     assert finished.args[0].error is None
     assert screens.status.state == "online"
-    assert _pending(db) == 0 and screens.sync.pending == 0
+    assert _pending(db) == 0
+    qtbot.waitUntil(lambda: screens.sync.pending == 0, timeout=5_000)
     assert screens.status.pending_label.text() == ""
 
     # A local change (as the ticket window makes it) shows up as one change to upload.
@@ -491,7 +493,9 @@ def test_keep_theirs_resolves_the_conflict_as_a_new_change(
         assert list_conflicts(session, open_only=True) == []
         assert [c.resolution for c in list_conflicts(session, open_only=False)] == ["theirs"]
     assert _pending(laptop) > before  # the kept value is a new change to send
-    assert page.table.rowCount() == 0 and page.empty_label.isVisible()
+    # The listing is read again off the GUI thread after the commit.
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0 and page.empty_label.isVisible(),
+                    timeout=5_000)
     qtbot.waitUntil(lambda: screens.status.state == "online", timeout=5_000)
 
     # It travels like any change: B sends it, A receives it.
@@ -501,7 +505,8 @@ def test_keep_theirs_resolves_the_conflict_as_a_new_change(
     assert run_sync(db, server).error is None
     with db.sessions() as session:
         assert session.get(Ticket, ticket_id).description.startswith("A：")
-    page.filter_combo.setCurrentIndex(page.filter_combo.findData("resolved"))
+    with qtbot.waitSignal(screens.conflicts.rowsShown, timeout=5_000):
+        page.filter_combo.setCurrentIndex(page.filter_combo.findData("resolved"))
     assert page.table.rowCount() == 1
     assert page.keep_mine_button.isEnabled() is False
 
