@@ -554,12 +554,12 @@ Places that already exist are kept and skipped.</source>
 <context>
     <name>CaseLibraryController</name>
     <message>
-        <location filename="../../app/controllers/case_library_controller.py" line="113" />
+        <location filename="../../app/controllers/case_library_controller.py" line="108" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/case_library_controller.py" line="201" />
+        <location filename="../../app/controllers/case_library_controller.py" line="196" />
         <source>Published as typical case %1</source>
         <translation>已发布为典型案例 %1</translation>
     </message>
@@ -721,55 +721,55 @@ Places that already exist are kept and skipped.</source>
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../app/views/chart_view.py" line="87" />
+        <location filename="../../app/views/chart_view.py" line="91" />
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
     <message>
-        <location filename="../../app/views/chart_view.py" line="87" />
-        <location filename="../../app/views/chart_view.py" line="97" />
+        <location filename="../../app/views/chart_view.py" line="91" />
+        <location filename="../../app/views/chart_view.py" line="101" />
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/views/chart_view.py" line="89" />
+        <location filename="../../app/views/chart_view.py" line="93" />
         <source>SVG</source>
         <translation>SVG</translation>
     </message>
     <message>
-        <location filename="../../app/views/chart_view.py" line="89" />
-        <location filename="../../app/views/chart_view.py" line="98" />
+        <location filename="../../app/views/chart_view.py" line="93" />
+        <location filename="../../app/views/chart_view.py" line="102" />
         <source>Save as SVG…</source>
         <translation>保存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/views/chart_view.py" line="91" />
+        <location filename="../../app/views/chart_view.py" line="95" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/views/chart_view.py" line="91" />
-        <location filename="../../app/views/chart_view.py" line="99" />
+        <location filename="../../app/views/chart_view.py" line="95" />
+        <location filename="../../app/views/chart_view.py" line="103" />
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../app/views/chart_view.py" line="228" />
+        <location filename="../../app/views/chart_view.py" line="244" />
         <source>Save chart as PNG</source>
         <translation>将图表保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../app/views/chart_view.py" line="228" />
+        <location filename="../../app/views/chart_view.py" line="244" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/views/chart_view.py" line="233" />
+        <location filename="../../app/views/chart_view.py" line="249" />
         <source>Save chart as SVG</source>
         <translation>将图表保存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../app/views/chart_view.py" line="233" />
+        <location filename="../../app/views/chart_view.py" line="249" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
@@ -777,27 +777,27 @@ Places that already exist are kept and skipped.</source>
 <context>
     <name>ConflictsController</name>
     <message>
-        <location filename="../../app/controllers/conflicts_controller.py" line="41" />
+        <location filename="../../app/controllers/conflicts_controller.py" line="79" />
         <source>The conflicts cannot be read: %1</source>
         <translation>无法读取冲突记录：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/conflicts_controller.py" line="57" />
+        <location filename="../../app/controllers/conflicts_controller.py" line="102" />
         <source>Nothing was changed: %1</source>
         <translation>未做任何修改：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/conflicts_controller.py" line="64" />
+        <location filename="../../app/controllers/conflicts_controller.py" line="109" />
         <source>Kept my value</source>
         <translation>已保留我的值</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/conflicts_controller.py" line="64" />
+        <location filename="../../app/controllers/conflicts_controller.py" line="109" />
         <source>Kept their value</source>
         <translation>已保留对方的值</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/conflicts_controller.py" line="66" />
+        <location filename="../../app/controllers/conflicts_controller.py" line="111" />
         <source>%1 (conflicts: %2). Every computer receives it at its next sync.</source>
         <translation>%1（%2 条冲突）。各台电脑下次同步时都会收到。</translation>
     </message>
@@ -805,138 +805,148 @@ Places that already exist are kept and skipped.</source>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="46" />
+        <location filename="../../app/views/conflicts_page.py" line="55" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="49" />
+        <location filename="../../app/views/conflicts_page.py" line="58" />
         <source>When the same field was changed on two computers, the later change is in use and the other value is kept here. Keeping a value is itself a new change that every computer receives at its next sync.</source>
         <translation>两台电脑修改了同一字段时，较晚的修改生效，另一个值保存在这里。选择保留某个值本身就是一次新的修改，各台电脑下次同步时都会收到。</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="56" />
-        <location filename="../../app/views/conflicts_page.py" line="211" />
+        <location filename="../../app/views/conflicts_page.py" line="65" />
+        <location filename="../../app/views/conflicts_page.py" line="249" />
         <source>Open</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="57" />
-        <location filename="../../app/views/conflicts_page.py" line="216" />
+        <location filename="../../app/views/conflicts_page.py" line="66" />
+        <location filename="../../app/views/conflicts_page.py" line="254" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="58" />
+        <location filename="../../app/views/conflicts_page.py" line="67" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="61" />
+        <location filename="../../app/views/conflicts_page.py" line="70" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="67" />
+        <location filename="../../app/views/conflicts_page.py" line="76" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="67" />
+        <location filename="../../app/views/conflicts_page.py" line="76" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="67" />
-        <location filename="../../app/views/conflicts_page.py" line="89" />
-        <location filename="../../app/views/conflicts_page.py" line="198" />
+        <location filename="../../app/views/conflicts_page.py" line="76" />
+        <location filename="../../app/views/conflicts_page.py" line="98" />
+        <location filename="../../app/views/conflicts_page.py" line="236" />
         <source>My value</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="67" />
+        <location filename="../../app/views/conflicts_page.py" line="76" />
         <source>Changed here</source>
         <translation>本机修改</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="68" />
-        <location filename="../../app/views/conflicts_page.py" line="90" />
-        <location filename="../../app/views/conflicts_page.py" line="199" />
+        <location filename="../../app/views/conflicts_page.py" line="77" />
+        <location filename="../../app/views/conflicts_page.py" line="99" />
+        <location filename="../../app/views/conflicts_page.py" line="237" />
         <source>Their value</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="68" />
+        <location filename="../../app/views/conflicts_page.py" line="77" />
         <source>Changed there</source>
         <translation>对方修改</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="68" />
+        <location filename="../../app/views/conflicts_page.py" line="77" />
         <source>In use</source>
         <translation>当前生效</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="69" />
+        <location filename="../../app/views/conflicts_page.py" line="78" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="91" />
+        <location filename="../../app/views/conflicts_page.py" line="100" />
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="92" />
+        <location filename="../../app/views/conflicts_page.py" line="101" />
         <source>Keep theirs</source>
         <translation>保留对方的</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="150" />
+        <location filename="../../app/views/conflicts_page.py" line="159" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="150" />
+        <location filename="../../app/views/conflicts_page.py" line="159" />
         <source>Theirs</source>
         <translation>对方的</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="168" />
+        <location filename="../../app/views/conflicts_page.py" line="180" />
         <source>%1 conflicts</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="172" />
+        <location filename="../../app/views/conflicts_page.py" line="185" />
         <source>No open conflicts: every change merged cleanly.</source>
         <translation>没有未解决的冲突：所有修改都已顺利合并。</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="173" />
+        <location filename="../../app/views/conflicts_page.py" line="186" />
         <source>No resolved conflicts yet.</source>
         <translation>还没有已解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="174" />
+        <location filename="../../app/views/conflicts_page.py" line="187" />
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="193" />
+        <location filename="../../app/views/conflicts_page.py" line="209" />
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="213" />
+        <source>Reading the conflicts…</source>
+        <translation>正在读取冲突记录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="231" />
         <source>My value — %1, %2</source>
         <translation>我的值——%1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="195" />
+        <location filename="../../app/views/conflicts_page.py" line="233" />
         <source>Their value — %1, %2</source>
         <translation>对方的值——%1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="213" />
+        <location filename="../../app/views/conflicts_page.py" line="251" />
         <source>Kept mine</source>
         <translation>已保留我的</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="215" />
+        <location filename="../../app/views/conflicts_page.py" line="253" />
         <source>Kept theirs</source>
         <translation>已保留对方的</translation>
     </message>
@@ -1089,67 +1099,72 @@ Places that already exist are kept and skipped.</source>
 <context>
     <name>DashboardController</name>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="150" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="153" />
         <source>%1 · %2 · updated at %3 (%4 s)</source>
         <translation>%1 · %2 · %3 更新（用时 %4 秒）</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="210" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="213" />
         <source>received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="211" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="214" />
         <source>closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="212" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="215" />
         <source>%1-%2 %3</source>
         <translation>%1年%2月%3</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="221" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="224" />
         <source>within the SLA</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="221" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="224" />
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="222" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="225" />
         <source>response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="222" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="225" />
         <source>repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="225" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="228" />
         <source>score %1</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="226" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="229" />
         <source>no score</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="229" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="233" />
         <source>open %1, overdue</source>
         <translation>未结 %1（超时）</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="230" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="233" />
+        <source>open %1, not overdue</source>
+        <translation>未结 %1（未超时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/dashboard_controller.py" line="234" />
         <source>open %1</source>
         <translation>未结 %1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/dashboard_controller.py" line="238" />
+        <location filename="../../app/controllers/dashboard_controller.py" line="242" />
         <source>The dashboard could not be read: %1</source>
         <translation>无法读取工作台数据：%1</translation>
     </message>
@@ -1511,8 +1526,8 @@ Places that already exist are kept and skipped.</source>
     </message>
     <message>
         <location filename="../../app/views/dashboard_page.py" line="718" />
-        <source>Open</source>
-        <translation>未结</translation>
+        <source>Not overdue</source>
+        <translation>未超时</translation>
     </message>
     <message>
         <location filename="../../app/views/dashboard_page.py" line="719" />
@@ -3047,42 +3062,47 @@ Open it with the system viewer.</source>
 <context>
     <name>MeetingController</name>
     <message>
-        <location filename="../../app/controllers/meeting_controller.py" line="126" />
+        <location filename="../../app/controllers/meeting_controller.py" line="165" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/meeting_controller.py" line="146" />
+        <location filename="../../app/controllers/meeting_controller.py" line="185" />
         <source>New, not saved yet</source>
         <translation>新会议，尚未保存</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/meeting_controller.py" line="148" />
+        <location filename="../../app/controllers/meeting_controller.py" line="187" />
         <source>Save the record first</source>
         <translation>请先保存会议记录</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/meeting_controller.py" line="165" />
+        <location filename="../../app/controllers/meeting_controller.py" line="204" />
         <source>%1 actions are not closed yet</source>
         <translation>尚有 %1 项整改措施未关闭</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/meeting_controller.py" line="212" />
+        <location filename="../../app/controllers/meeting_controller.py" line="251" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/meeting_controller.py" line="246" />
+        <location filename="../../app/controllers/meeting_controller.py" line="360" />
+        <source>Nothing was saved: %1</source>
+        <translation>未保存任何内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/meeting_controller.py" line="250" />
         <source>Action %1: %2</source>
         <translation>第 %1 项措施：%2</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/meeting_controller.py" line="257" />
+        <location filename="../../app/controllers/meeting_controller.py" line="357" />
         <source>Nothing was saved: the database reported %1</source>
         <translation>未保存任何内容：数据库报告 %1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/meeting_controller.py" line="261" />
+        <location filename="../../app/controllers/meeting_controller.py" line="297" />
         <source>Meeting record saved</source>
         <translation>会议记录已保存</translation>
     </message>
@@ -4406,37 +4426,37 @@ Open it with the system viewer.</source>
 <context>
     <name>RetrospectivesController</name>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="159" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="158" />
         <source>Escalation check: %1 new, %2 tickets joined, %3 reopened</source>
         <translation>升级检查：新增 %1 项，并入报修单 %2 张，重新打开 %3 项</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="168" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="167" />
         <source>The escalation check waits: the database is busy</source>
         <translation>升级检查稍后进行：数据库正忙</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="171" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="170" />
         <source>The escalation check failed: %1</source>
         <translation>升级检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="237" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="236" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="325" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="324" />
         <source>The meeting could not be opened.</source>
         <translation>无法打开该会议记录。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="428" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="427" />
         <source>Escalation thresholds saved</source>
         <translation>升级阈值已保存</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/retrospectives_controller.py" line="444" />
+        <location filename="../../app/controllers/retrospectives_controller.py" line="443" />
         <source>Escalated as %1</source>
         <translation>已升级，编号 %1</translation>
     </message>
@@ -5104,12 +5124,12 @@ Open it with the system viewer.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui.py" line="200" />
+        <location filename="../../app/gui.py" line="201" />
         <source>Creating the demo database…</source>
         <translation>正在创建演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="241" />
+        <location filename="../../app/gui.py" line="242" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
     </message>
@@ -5117,57 +5137,57 @@ Open it with the system viewer.</source>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="128" />
+        <location filename="../../app/controllers/sync_controller.py" line="130" />
         <source>The server answers.</source>
         <translation>服务器已响应。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="151" />
+        <location filename="../../app/controllers/sync_controller.py" line="154" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="171" />
+        <location filename="../../app/controllers/sync_controller.py" line="174" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="189" />
+        <location filename="../../app/controllers/sync_controller.py" line="192" />
         <source>Last sync %1: %2 sent, %3 received, %4 new conflicts.</source>
         <translation>上次同步 %1：上传 %2 条，下载 %3 条，新冲突 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="195" />
+        <location filename="../../app/controllers/sync_controller.py" line="198" />
         <source>%1 changes were refused by the server and set aside; please tell the administrator.</source>
         <translation>有 %1 条修改被服务器拒收，已单独隔离，请告知系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="204" />
+        <location filename="../../app/controllers/sync_controller.py" line="207" />
         <source>Sync at %1 failed: %2</source>
         <translation>%1 同步失败：%2</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="217" />
+        <location filename="../../app/controllers/sync_controller.py" line="221" />
         <source>Sync stopped by an error: %1</source>
         <translation>同步因错误中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="263" />
+        <location filename="../../app/controllers/sync_controller.py" line="299" />
         <source>No shared server is set up: Settings → Sync.</source>
         <translation>尚未配置共享服务器：设置 → 同步。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="265" />
+        <location filename="../../app/controllers/sync_controller.py" line="301" />
         <source>The password is not stored on this computer: press Sync to enter it.</source>
         <translation>本机未保存密码：点“同步”后输入。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="267" />
+        <location filename="../../app/controllers/sync_controller.py" line="303" />
         <source>Not connected to the server yet.</source>
         <translation>尚未连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="269" />
+        <location filename="../../app/controllers/sync_controller.py" line="305" />
         <source>Open conflicts: %1.</source>
         <translation>未解决的冲突：%1 个。</translation>
     </message>
@@ -5778,29 +5798,29 @@ Open it with the system viewer.</source>
 <context>
     <name>TicketListController</name>
     <message>
-        <location filename="../../app/controllers/ticket_list_controller.py" line="242" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="267" />
         <source>No current user is chosen (Settings): “My open tickets” is empty</source>
         <translation>尚未选择当前用户（设置）：“我的待办”为空</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/ticket_list_controller.py" line="308" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="337" />
         <source>Filter “%1” saved</source>
         <translation>已保存筛选“%1”</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/ticket_list_controller.py" line="319" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="348" />
         <source>Filter “%1” removed</source>
         <translation>已删除筛选“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/controllers/ticket_list_controller.py" line="432" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="527" />
         <source>%n ticket(s) assigned to %1</source>
         <translation>
             <numerusform>已将 %n 张报修单指派给 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/controllers/ticket_list_controller.py" line="450" />
+        <location filename="../../app/controllers/ticket_list_controller.py" line="545" />
         <source>The database could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
