@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 import time
@@ -75,6 +76,10 @@ class MainUi:
         self.reports.start()
         self.sync.start()
         self.retro.start()
+        # What is built so far lives as long as the app: keep it out of the cyclic collector's
+        # scans, which would otherwise walk every Qt wrapper and module each full collection.
+        gc.collect()
+        gc.freeze()
 
 
 def prepare_application(argv: list[str], language: str | None = None) -> tuple[QApplication, str]:

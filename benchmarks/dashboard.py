@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import time
 from pathlib import Path
@@ -29,6 +30,8 @@ def _page():
     page = DashboardPage(today=NOW.date())
     page.resize(1366 - 132, 768)
     page.show()
+    gc.collect()
+    gc.freeze()  # as the app does once its window is built (app.gui.MainUi.start)
     return page
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import SimpleNamespace
 
-from sqlalchemy import LargeBinary, case, func, literal, literal_column, select, type_coerce
+from sqlalchemy import case, func, literal, literal_column, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.sqltypes import NullType
 
 from app.analytics import month_stats
 from app.analytics.expressions import count_if, within
@@ -372,8 +373,9 @@ class HeatMap:
 
 
 def _raw(column) -> ColumnElement:
-    """An id column as stored (16 bytes): thousands of places need no UUID objects."""
-    return type_coerce(column, LargeBinary)
+    """An id column as stored (16 bytes): thousands of places need no UUID objects (nor any
+    result processing)."""
+    return type_coerce(column, NullType())
 
 
 def _uuid(stored: bytes | None) -> uuid.UUID | None:
@@ -393,42 +395,66 @@ def _layout(place_kind: str, inner_kind: str | None, inner, system_only: bool) -
     return HeatLayout.BUILDING_FLOOR
 
 
+@dataclass
+class _Tally:
+    """One heat map's counts while the cells are read (ids as stored bytes)."""
+
+    rows: dict = field(default_factory=dict)  # place → tickets
+    columns: dict = field(default_factory=dict)  # column → tickets
+    order: dict = field(default_factory=dict)  # floor / system name → its place in the tree
+
+
+def _tallies(cells: list) -> tuple[dict[HeatLayout, _Tally], dict[bytes, HeatLayout]]:
+    """Each cell (place, its kind, floor or system, that level's kind and order, category, n)
+    into the map of its layout; and which layout a building's cells without a floor or system
+    (其他部位) go to. Plain loops: a year holds tens of thousands of cells."""
+    section, system = str(LocationKind.SECTION), str(LocationKind.SYSTEM)
+    inner_kinds: dict[bytes, set] = {}
+    for place, _kind, _inner, inner_kind, _order, _category, _n in cells:
+        if inner_kind is not None:
+            inner_kinds.setdefault(place, set()).add(inner_kind)
+    system_only = {p for p, found in inner_kinds.items() if found == {system}}
+    tallies = {layout: _Tally() for layout in HeatLayout}
+    by_section, by_system = tallies[HeatLayout.SECTION_CATEGORY], tallies[HeatLayout.SYSTEM_CATEGORY]
+    by_floor, plants = tallies[HeatLayout.BUILDING_FLOOR], tallies[HeatLayout.BUILDING_SYSTEM]
+    for place, kind, inner, inner_kind, order, category, n in cells:
+        if kind in (section, system):
+            tally, column = (by_section if kind == section else by_system), category
+        else:
+            plant = inner_kind == system or (inner is None and place in system_only)
+            tally, column = (plants if plant else by_floor), inner
+            if column is not None and order is not None:
+                # Floors by their place in the tree (1层 … 33层), systems likewise.
+                tally.order[column] = min(tally.order.get(column, order), order)
+        tally.rows[place] = tally.rows.get(place, 0) + n
+        tally.columns[column] = tally.columns.get(column, 0) + n
+    return {k: t for k, t in tallies.items() if t.rows}, {
+        p: HeatLayout.BUILDING_SYSTEM for p in system_only}
+
+
 def location_heat_maps(
     session: Session, period: Period, *, project_id: uuid.UUID | None = None,
     department_id: uuid.UUID | None = None, max_rows: int = MAX_HEAT_ROWS,
 ) -> dict[HeatLayout, HeatMap]:
-    """The heat maps of every layout that has tickets in the period, from the month figures
-    (tickets per heat-map place, floor or system, and category) in three grouped reads: the
-    places' totals, the columns' totals, and the cells of the busiest places only — a year
-    holds tens of thousands of cells and a map shows a few hundred.
-    """
+    """The heat maps of every layout that has tickets in the period, from one grouped read of
+    the month figures (tickets per heat-map place, floor or system, and category)."""
     rows = source_rows(session, Source.PLACED, period)
-
-    def read(*columns, where=(), group=()) -> list:
-        query = select(*columns).select_from(rows).where(*where).group_by(*group)
-        return session.execute(_scoped(query, project_id, department_id, rows.c.project_id)).all()
-
     c = rows.c
-    per_place = read(_raw(c.place_id), c.place_kind, c.inner_kind, c.inner.is_(None),
-                     func.sum(c.n), group=[c.place_id, c.place_kind, c.inner_kind,
-                                           c.inner.is_(None)])
-    if not per_place:
+    query = (
+        select(_raw(c.place_id), c.place_kind, c.inner, c.inner_kind, func.min(c.inner_order),
+               _raw(c.category_id), func.sum(c.n))
+        .select_from(rows)
+        .group_by(c.place_id, c.place_kind, c.inner, c.inner_kind, c.category_id)
+    )
+    query = _scoped(query, project_id, department_id, c.project_id)
+    found = session.execute(query).all()
+    tallies, plants = _tallies(found)
+    if not tallies:
         return {}
-    kinds: dict[bytes, set] = {}
-    for place, _kind, inner_kind, _none, _n in per_place:
-        if inner_kind is not None:
-            kinds.setdefault(place, set()).add(inner_kind)
-    system_only = {p for p, found in kinds.items() if found == {str(LocationKind.SYSTEM)}}
-    totals: dict[HeatLayout, dict[bytes, int]] = {}
-    for place, kind, inner_kind, no_inner, n in per_place:
-        layout = _layout(kind, inner_kind, None if no_inner else "", place in system_only)
-        per_layout = totals.setdefault(layout, {})
-        per_layout[place] = per_layout.get(place, 0) + int(n)
-
     category_names = {cat.bytes: name for cat, name in session.execute(
         select(DefectCategory.id, DefectCategory.name))}
     places = {}
-    row_ids = [_uuid(p) for per_layout in totals.values() for p in per_layout]
+    row_ids = [_uuid(p) for tally in tallies.values() for p in tally.rows]
     for start in range(0, len(row_ids), 500):
         places.update({
             loc_id.bytes: (full_name, project)
@@ -444,47 +470,27 @@ def location_heat_maps(
         name, project = places.get(stored, ("", ""))
         return f"{name} · {project}" if several_projects else name
 
-    kept: dict[HeatLayout, list[bytes]] = {}
-    for layout, per_layout in totals.items():
+    ranked, shown = {}, set()
+    for layout, tally in tallies.items():
+        totals = tally.rows
         # Bytes order as their UUIDs' text does: ties rank by name, then id.
-        kept[layout] = sorted(per_layout, key=lambda p: (-per_layout[p], row_name(p), p))
-
-    # Columns over every place of a layout; whether a building is system-only is known now.
-    system_only_ids = [_uuid(p) for p in system_only]
-    in_system_only = (c.place_id.in_(system_only_ids) if system_only_ids
-                      else literal(False))
-    columns: dict[HeatLayout, dict] = {}
-    order: dict = {}
-    for kind, inner, inner_kind, category, sys_only, first, n in read(
-        c.place_kind, c.inner, c.inner_kind, _raw(c.category_id), in_system_only,
-        func.min(c.inner_order), func.sum(c.n),
-        group=[c.place_kind, c.inner, c.inner_kind, c.category_id, in_system_only],
-    ):
-        layout = _layout(kind, inner_kind, inner, bool(sys_only))
-        column = category if HEAT_ROW_KIND[layout] != LocationKind.BUILDING else inner
-        per_layout = columns.setdefault(layout, {})
-        per_layout[column] = per_layout.get(column, 0) + int(n)
-        if column is not None and first is not None and inner is not None:
-            # Floors by their place in the tree (1层 … 33层), systems likewise.
-            order[column] = min(order.get(column, first), first)
-
-    shown = {p for layout in kept for p in kept[layout][:max_rows]}
-    cells: dict[tuple, int] = {}
-    for place, kind, inner, inner_kind, category, n in read(
-        _raw(c.place_id), c.place_kind, c.inner, c.inner_kind, _raw(c.category_id),
-        func.sum(c.n), where=[c.place_id.in_([_uuid(p) for p in shown])],
-        group=[c.place_id, c.place_kind, c.inner, c.inner_kind, c.category_id],
-    ):
-        layout = _layout(kind, inner_kind, inner, place in system_only)
-        column = category if HEAT_ROW_KIND[layout] != LocationKind.BUILDING else inner
-        cells[layout, place, column] = cells.get((layout, place, column), 0) + int(n)
+        ranked[layout] = sorted(totals, key=lambda p: (-totals[p], row_name(p), p))
+        shown.update(ranked[layout][:max_rows])
+    cells: dict[tuple, int] = {}  # (layout, place, column) of the places shown only
+    for place, kind, inner, inner_kind, _order, category, n in found:
+        if place in shown:
+            layout = _layout(kind, inner_kind, inner, place in plants)
+            key = (layout, place, category if HEAT_ROW_KIND[layout] != LocationKind.BUILDING
+                   else inner)
+            cells[key] = cells.get(key, 0) + n
 
     maps = {}
     for layout in HeatLayout:
-        if layout not in totals:
+        tally = tallies.get(layout)
+        if tally is None:
             continue
-        per_place_total, per_column = totals[layout], columns.get(layout, {})
-        chosen, dropped = kept[layout][:max_rows], kept[layout][max_rows:]
+        totals, per_column = tally.rows, tally.columns
+        chosen, dropped = ranked[layout][:max_rows], ranked[layout][max_rows:]
         if HEAT_ROW_KIND[layout] != LocationKind.BUILDING:
             # Most first; the not yet categorised last, as they are not a defect of their own.
             keys = sorted(per_column, key=lambda k: (
@@ -493,17 +499,17 @@ def location_heat_maps(
                                 if k else UNCATEGORISED, per_column[k]) for k in keys]
         else:
             keys = sorted((k for k in per_column if k is not None),
-                          key=lambda k: (order.get(k, 0), k))
+                          key=lambda k: (tally.order.get(k, 0), k))
             if None in per_column:
                 keys.append(None)
             heads = [HeatColumn(k, k if k is not None else NO_FLOOR, per_column[k]) for k in keys]
         maps[layout] = HeatMap(
             layout=layout,
-            rows=[HeatRow(_uuid(p), row_name(p), per_place_total[p]) for p in chosen],
+            rows=[HeatRow(_uuid(p), row_name(p), totals[p]) for p in chosen],
             columns=heads,
             counts=[[cells.get((layout, p, k), 0) for k in keys] for p in chosen],
             other_rows=len(dropped),
-            other_tickets=sum(per_place_total[p] for p in dropped),
+            other_tickets=sum(totals[p] for p in dropped),
         )
     return maps
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import matplotlib
@@ -74,6 +77,19 @@ CHART_STYLE = {
 }
 PARETO_BARS = 12  # categories shown; the rest become one "others" bar
 ANNOTATE_CELLS = 300  # write the count in each heat-map cell up to this many cells
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Clearing seven figures frees thousands of artists tied in reference cycles: a cyclic
+    collection in the middle of drawing costs a tenth of a second. It runs after, instead."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _t(text: str) -> str:
@@ -424,7 +440,7 @@ class DashboardPage(QWidget):
         """Draw every tile and chart of a DashboardSnapshot (app.analytics.dashboard)."""
         self._snapshot = snapshot
         self._show_tiles(snapshot)
-        with matplotlib.rc_context(CHART_STYLE):
+        with matplotlib.rc_context(CHART_STYLE), _no_collection():
             self._draw_trend(snapshot.trend)
             self._draw_pareto(snapshot.pareto)
             self._fill_heat_layouts(snapshot)
@@ -603,13 +619,14 @@ class DashboardPage(QWidget):
         columns = [c.label.removesuffix("层") if by_floor else _short(c.label, 7)
                    for c in heat.columns]
         ax.set_yticks(range(len(rows)), rows)
-        ax.set_xticks(range(len(columns)), columns, rotation=0 if by_floor else 30,
+        # Many floors: every other one is named (and ticked: a tick costs as much to draw
+        # hidden as shown), and the top floor.
+        named = [i for i in range(len(columns))
+                 if not (by_floor and len(columns) > 24) or i % 2 == 0 or i == len(columns) - 1]
+        ax.set_xticks(named, [columns[i] for i in named], rotation=0 if by_floor else 30,
                       ha="center" if by_floor else "right", rotation_mode="anchor")
         if by_floor:
             ax.set_xlabel(self.tr("Floor"))
-        if by_floor and len(columns) > 24:
-            for i, tick in enumerate(ax.get_xticklabels()):
-                tick.set_visible(i % 2 == 0 or i == len(columns) - 1)
         ax.tick_params(axis="x", labelsize=7)
         ax.grid(False)
         for spine in ax.spines.values():
