@@ -51,6 +51,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from app.collector import collector_paused
 from app.config import attachments_dir
 from app.demo import vocabulary as V
 from app.models.attachment_store import AttachmentStore
@@ -524,7 +525,7 @@ class _Writer:
                 elif kind == "chunk":  # made here: staged like a worker's, then copied
                     path = Path(self.staging) / f"chunk-{batch[2]:09d}.db"
                     try:
-                        with _no_cyclic_gc():
+                        with collector_paused():
                             _stage(path, batch[1])
                         self._copy(str(path), batch[4])
                     finally:
@@ -651,19 +652,6 @@ def _uuid_text(value: bytes | bytearray) -> str:
     """str(uuid.UUID(bytes=value)), as app.models.history.encode writes an id."""
     h = value.hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused: making rows creates millions of tuples (no cycles)
-    and the collector would walk them over and over."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _ms(value: dt.datetime) -> int:
@@ -1571,7 +1559,7 @@ class _DemoGenerator:
 
     def chunk(self, k: int) -> tuple[list, ...]:
         """Rows of the k-th chunk of tickets (in report order) and everything hanging off them."""
-        with _no_cyclic_gc():
+        with collector_paused():
             return self._chunk(k)
 
     def _chunk(self, k: int) -> tuple[list, ...]:
