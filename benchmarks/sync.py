@@ -2,7 +2,8 @@
 push of 10,000 pending changes (target ≤ 10 s), first upload and initial pull of a demo store
 of N tickets with their whole history (target: 100,000 tickets pulled ≤ 60 s), a sync with
 nothing to do (≤ 200 ms), and 20 clients syncing at once (no lost or duplicated change).
-Run alone: `python -m benchmarks.sync [--tickets 2000] [--clients 20] [--changes 10000]`.
+Run alone: `python -m benchmarks.sync [--tickets 2000] [--clients 20] [--changes 10000]
+[--only push|pull|clients]` (100,000 tickets: the first upload alone takes about 20 minutes).
 """
 
 from __future__ import annotations
@@ -65,10 +66,10 @@ def _settings(url: str):
     return SyncSettings(url=url, tls_mode="disable")
 
 
-def _sync(db, url: str):
+def _sync(db, url: str, progress=None):
     from app.sync.service import run_sync
 
-    result = run_sync(db, _settings(url))
+    result = run_sync(db, _settings(url), progress)
     if result.error:
         raise RuntimeError(result.error)
     return result
@@ -117,23 +118,35 @@ def bench_pull(server: Server, folder: Path, tickets: int) -> tuple[list[tuple[s
     upload = time.perf_counter() - start
     source.close()
     target = _new_store(folder, "target")
+    phases: dict[str, float] = {}
+
+    def progress(phase: str, _done: int, _total: int) -> None:
+        phases.setdefault(phase, time.perf_counter())
+
     start = time.perf_counter()
-    result = _sync(target, url)
+    result = _sync(target, url, progress)
     pull = time.perf_counter() - start
+    # The rows alone (the initial download phase), without the per-sync fixed costs (handshake,
+    # the demo's photo files): what grows with the number of tickets.
+    rows_phase = phases.get("下载修改", start + pull) - phases.get("首次下载数据", start)
     noop = []
     for _ in range(7):
         start = time.perf_counter()
         _sync(target, url)
         noop.append((time.perf_counter() - start) * 1000)
     target.close()
-    per_ticket = pull / tickets
+    per_ticket = (pull if tickets >= 100_000 else rows_phase) / tickets
     projected = per_ticket * 100_000
     verdict = "达标" if projected <= TARGETS["pull_100k"] else "未达标"
     noop_ms = statistics.median(noop)
+    # Linear from a small store overstates: each table's first page and statements cost the
+    # same at any size (2,000 tickets: 44,000 rows/s; 100,000: 120,000 rows/s measured).
+    against = (f"目标 ≤ 60 s {verdict}" if tickets >= 100_000
+               else f"线性折算 100,000 张 ≈ {projected:.0f} s（偏高，实测见 docs/sync.md），目标 ≤ 60 s")
     lines = [
         (f"首次上传 {tickets:,} 张报修单（{rows:,} 行，含历史）", f"{upload:.1f} s（{rows / upload:,.0f} 行/秒）", ""),
-        (f"首次下载 {tickets:,} 张报修单（{result.pulled:,} 行）", f"{pull:.1f} s（{rows / pull:,.0f} 行/秒）",
-         f"折算 100,000 张 ≈ {projected:.0f} s，目标 ≤ 60 s {verdict}"),
+        (f"首次下载 {tickets:,} 张报修单（{result.pulled:,} 行）",
+         f"{pull:.1f} s，其中数据行 {rows_phase:.1f} s（{rows / rows_phase:,.0f} 行/秒）", against),
         ("无事可做的同步（中位数）", f"{noop_ms:.0f} ms",
          f"≤ {TARGETS['noop_ms']:.0f} ms {'达标' if noop_ms <= TARGETS['noop_ms'] else '未达标'}"),
     ]
@@ -209,15 +222,18 @@ def bench_concurrent(server: Server, folder: Path, clients: int, tickets_url: st
              "无丢失、无重复" if ok else f"异常：applied={applied} distinct={distinct} pushed={pushed} {counts}")]
 
 
-def run(tickets: int = 2000, clients: int = 20, changes: int = 10_000) -> None:
+def run(tickets: int = 2000, clients: int = 20, changes: int = 10_000,
+        only: str | None = None) -> None:
     folder = Path(tempfile.mkdtemp(prefix="warrantydesk-bench-sync-"))
     os.environ.setdefault("WARRANTYDESK_DATA_DIR", str(folder / "data"))
     server = Server()
     try:
-        lines = bench_push(server, folder, changes)
-        pulled, url = bench_pull(server, folder, tickets)
-        lines += pulled
-        lines += bench_concurrent(server, folder, clients, url)
+        lines = bench_push(server, folder, changes) if only in (None, "push") else []
+        if only in (None, "pull", "clients"):
+            pulled, url = bench_pull(server, folder, tickets)
+            lines += pulled if only != "clients" else []
+        if only in (None, "clients"):
+            lines += bench_concurrent(server, folder, clients, url)
     finally:
         server.close()
         shutil.rmtree(folder, ignore_errors=True)
@@ -231,8 +247,10 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=2000, help="tickets in the store pulled")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--changes", type=int, default=10_000)
+    parser.add_argument("--only", choices=("push", "pull", "clients"),
+                        help="one scenario (pull: first upload, initial pull, empty sync)")
     args = parser.parse_args()
-    run(args.tickets, args.clients, args.changes)
+    run(args.tickets, args.clients, args.changes, args.only)
 
 
 if __name__ == "__main__":

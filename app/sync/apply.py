@@ -5,12 +5,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, delete, select, text, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Table,
+    Text,
+    Unicode,
+    UnicodeText,
+    delete,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
@@ -26,6 +43,7 @@ from app.models.outbox import (
 )
 from app.models.search import SEARCHED_FIELDS, index_body
 
+log = logging.getLogger(__name__)
 FetchFull = Callable[[list[tuple[str, str]]], dict[tuple[str, str], dict[str, Any]]]
 
 
@@ -37,6 +55,15 @@ class ApplyStats:
     max_hlc: int = 0
     ticket_ids: set[uuid.UUID] = field(default_factory=set)
     blobs: set[str] = field(default_factory=set)
+    # ids (16 bytes) by table of the rows written and of the rows taken away (deleted, out of
+    # scope): what the foreign key check after a pull page looks at
+    touched: dict[str, set[bytes]] = field(default_factory=dict)
+    gone: dict[str, set[bytes]] = field(default_factory=dict)
+    unreadable: int = 0  # rows left out: a value this version cannot read (logged)
+
+    def note(self, kind: str, table: str, ids: Iterable[uuid.UUID]) -> None:
+        target = self.touched if kind == "touched" else self.gone
+        target.setdefault(table, set()).update(i.bytes for i in ids)
 
 
 _decoders: dict[str, dict[str, Callable[[Any], Any]]] = {}
@@ -120,24 +147,28 @@ def _fts_remove(conn: Connection, ids: Iterable[uuid.UUID]) -> None:
             )
 
 
-def _fts_add(conn: Connection, ids: Iterable[uuid.UUID]) -> None:
-    """Index these tickets' current text (after their rows changed)."""
+def _fts_add(conn: Connection, ids: Iterable[uuid.UUID], bodies: dict[bytes, str] | None = None
+             ) -> None:
+    """Index these tickets' current text (after their rows changed), a chunk at a time.
+    `bodies`: index texts already made from exactly the stored values (by id bytes)."""
+    bodies = bodies or {}
     for chunk in _chunks([i.bytes for i in ids]):
         marks = ", ".join("?" * len(chunk))
+        conn.exec_driver_sql(
+            f"INSERT INTO ticket_search_doc(ticket_id) SELECT id FROM ticket WHERE id IN ({marks})"
+            f" AND id NOT IN (SELECT ticket_id FROM ticket_search_doc WHERE ticket_id IN ({marks}))"
+            " ORDER BY id",
+            tuple(chunk) * 2,
+        )
         rows = conn.exec_driver_sql(
-            f"SELECT t.id, d.doc_id, {_FIELDS_SQL} FROM ticket t LEFT JOIN ticket_search_doc d"
+            f"SELECT d.doc_id, t.id, {_FIELDS_SQL} FROM ticket t JOIN ticket_search_doc d"
             f" ON d.ticket_id = t.id WHERE t.id IN ({marks})",
             tuple(chunk),
         ).all()
-        for row in rows:
-            doc_id = row[1]
-            if doc_id is None:
-                doc_id = conn.exec_driver_sql(
-                    "INSERT INTO ticket_search_doc(ticket_id) VALUES (?)", (row[0],)
-                ).lastrowid
+        if rows:
             conn.exec_driver_sql(
                 "INSERT INTO ticket_fts(rowid, body) VALUES (?, ?)",
-                (doc_id, index_body(tuple(row[2:]))),
+                [(row[0], bodies.get(row[1]) or index_body(tuple(row[2:]))) for row in rows],
             )
 
 
@@ -160,10 +191,12 @@ def _chunks(items: list, size: int = 500):
 # ---------------------------------------------------------------------------------------------
 
 
-def purge(conn: Connection, table: Table, ids: list[uuid.UUID], *, indexed: bool = True) -> int:
+def purge(conn: Connection, table: Table, ids: list[uuid.UUID], *, indexed: bool = True,
+          gone: dict[str, set[bytes]] | None = None) -> int:
     """Remove rows and the rows scoped through them from this store only (never captured).
 
-    indexed=False: the tickets' text was already taken out of the search index."""
+    indexed=False: the tickets' text was already taken out of the search index. `gone`
+    collects the removed ids by table."""
     if not ids:
         return 0
     removed = 0
@@ -173,15 +206,18 @@ def purge(conn: Connection, table: Table, ids: list[uuid.UUID], *, indexed: bool
             child_ids: list[uuid.UUID] = []
             for chunk in _chunks(ids):
                 child_ids += list(conn.execute(select(child.c.id).where(column.in_(chunk))).scalars())
-            removed += purge(conn, child, child_ids)
+            removed += purge(conn, child, child_ids, gone=gone)
     if table.name == "ticket":
         _fts_forget(conn, ids, indexed)
     for chunk in _chunks(ids):
         removed += conn.execute(delete(table).where(table.c.id.in_(chunk))).rowcount
+    if gone is not None:
+        gone.setdefault(table.name, set()).update(i.bytes for i in ids)
     return removed
 
 
-def purge_projects(conn: Connection, project_ids: Iterable[uuid.UUID]) -> int:
+def purge_projects(conn: Connection, project_ids: Iterable[uuid.UUID],
+                   gone: dict[str, set[bytes]] | None = None) -> int:
     """Remove everything of these projects except the project rows themselves."""
     project_ids = list(project_ids)
     removed = 0
@@ -190,7 +226,7 @@ def purge_projects(conn: Connection, project_ids: Iterable[uuid.UUID]) -> int:
             ids: list[uuid.UUID] = []
             for chunk in _chunks(project_ids):
                 ids += list(conn.execute(select(table.c.id).where(table.c.project_id.in_(chunk))).scalars())
-            removed += purge(conn, table, ids)
+            removed += purge(conn, table, ids, gone=gone)
     return removed
 
 
@@ -254,7 +290,11 @@ def _note_blob(stats: ApplyStats, table: Table, values: dict[str, Any]) -> None:
 
 
 def _insert_full(conn: Connection, table: Table, row_id: uuid.UUID, data: dict[str, Any]) -> bool:
-    values = {**_defaults(table), **column_values(table, data), "id": row_id}
+    return _insert_values(conn, table, {**_defaults(table), **column_values(table, data), "id": row_id})
+
+
+def _insert_values(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
+    """Insert a whole row of Python values unless its id or a unique value is taken."""
     with conn.begin_nested() as savepoint:
         try:
             conn.execute(sqlite_insert(table).values(values).on_conflict_do_nothing())
@@ -284,6 +324,7 @@ def _insert_children(conn: Connection, parents: list[str], fetch_children: Fetch
             continue
         if _insert_full(conn, table, uuid.UUID(row["row_id"]), row["data"]):
             stats.rows += 1
+            stats.note("touched", table.name, [uuid.UUID(row["row_id"])])
             _note_blob(stats, table, row["data"])
             if _has_children(table):
                 inserted.append(row["row_id"])
@@ -311,11 +352,14 @@ def apply_entries(conn: Connection, entries: list[dict[str, Any]], scope: set[st
         if entry["entity"] == "ticket":
             stats.ticket_ids.add(row_id)
         if not in_scope(table, entry.get("project_id"), scope):
-            stats.removed += purge(conn, table, [row_id], indexed=entry["entity"] != "ticket")
+            stats.removed += purge(conn, table, [row_id], indexed=entry["entity"] != "ticket",
+                                   gone=stats.gone)
             continue
         if entry["kind"] == "delete":
             stats.rows += conn.execute(delete(table).where(table.c.id == row_id)).rowcount
+            stats.note("gone", table.name, [row_id])
             continue
+        stats.note("touched", table.name, [row_id])
         values = column_values(table, entry["fields"], pending.get((entry["entity"], row_id), ()))
         values.pop("id", None)
         exists = conn.execute(select(table.c.id).where(table.c.id == row_id)).first() is not None
@@ -343,6 +387,7 @@ def apply_entries(conn: Connection, entries: list[dict[str, Any]], scope: set[st
                 continue
             if _insert_full(conn, table, uuid.UUID(row_id), row["data"]):
                 stats.rows += 1
+                stats.note("touched", table.name, [uuid.UUID(row_id)])
                 _note_blob(stats, table, row["data"])
                 if _has_children(table):
                     arrived.append(row_id)
@@ -364,7 +409,13 @@ def apply_snapshot_rows(conn: Connection, table: Table, rows: list[dict[str, Any
     defaults = _defaults(table)
     plain, careful = [], []
     for row, row_id in zip(rows, ids, strict=True):
-        values = {**defaults, **column_values(table, row["data"]), "id": row_id}
+        try:
+            values = {**defaults, **column_values(table, row["data"]), "id": row_id}
+        except (ValueError, TypeError, AttributeError) as error:
+            # A value this version cannot read must not stop the pull for everyone else.
+            log.warning("pulled %s %s left out, a value is unreadable: %s", table.name, row_id, error)
+            stats.unreadable += 1
+            continue
         (careful if (table.name, row_id) in pending else plain).append((row_id, values))
         _note_blob(stats, table, row["data"])
     if plain:
@@ -390,7 +441,7 @@ def apply_snapshot_rows(conn: Connection, table: Table, rows: list[dict[str, Any
                     stats.rows += 1
                 except Exception:  # noqa: BLE001
                     savepoint.rollback()
-        elif _insert_full(conn, table, row_id, {k: _wire_back(table, k, v) for k, v in values.items()}):
+        elif _insert_values(conn, table, values):
             stats.rows += 1
     if table.name == "ticket":
         _fts_add(conn, ids)
@@ -398,7 +449,319 @@ def apply_snapshot_rows(conn: Connection, table: Table, rows: list[dict[str, Any
     return stats
 
 
-def _wire_back(table: Table, name: str, value: Any) -> Any:
-    from app.models.outbox import to_wire
+# ---------------------------------------------------------------------------------------------
+# Initial pull, fast path: rows arrive in SQLite's storage form, many rows per statement
+# ---------------------------------------------------------------------------------------------
 
-    return to_wire(table.c[name], value)
+_STORAGE_TEXT = (String, Text, Unicode, UnicodeText)
+_ROWS_PER_STATEMENT = 500  # one statement journal per statement, not per row (triggers)
+_VALUES_PER_STATEMENT = 5000  # well under SQLite's default limit of 32,766 values a statement
+_storage_columns: dict[str, list[tuple[str, str]]] = {}
+
+
+def _storage_kind(column) -> str:
+    kind = column.type
+    if isinstance(kind, GUID):
+        return "guid"
+    if type(kind) in _STORAGE_TEXT:
+        return "text"
+    for base, name in ((DateTime, "datetime"), (Date, "date"), (Boolean, "bool"),
+                       (Integer, "int"), (Float, "float")):
+        if isinstance(kind, base):
+            return name
+    return "other"  # JSON and the like: SQLAlchemy's own bind processing, in Python
+
+
+def storage_columns(table: Table) -> list[tuple[str, str]]:
+    """(column, kind) pairs the server converts to this store's storage form (see
+    server.snapshot_storage_page): the storage form must be byte-identical to what the ORM
+    writes — tests/sync/test_bulk_pull.py compares pulled stores with their source."""
+    found = _storage_columns.get(table.name)
+    if found is None or len(found) != len(table.c):
+        found = _storage_columns[table.name] = [(c.name, _storage_kind(c)) for c in table.c]
+    return found
+
+
+def _python_converters(dialect, table: Table) -> dict[int, Callable[[Any], Any]]:
+    """Positions (in the value tuple) of columns the client converts itself, and how."""
+    found = {}
+    for index, (name, kind) in enumerate(storage_columns(table)):
+        if kind == "other":
+            column = table.c[name]
+            bind = column.type.dialect_impl(dialect).bind_processor(dialect)
+            found[index] = (lambda v, c=column, b=bind: b(from_wire(c, v))) if bind else (
+                lambda v, c=column: from_wire(c, v))
+    return found
+
+
+def _pending_ids(conn: Connection, entity: str) -> dict[bytes, set[str]]:
+    """Row ids (16 bytes) of this table with unpushed local changes, with the changed fields."""
+    found: dict[bytes, set[str]] = {}
+    for row_id, fields in conn.execute(
+        text("SELECT row_id, fields FROM sync_outbox WHERE status = 'pending' AND entity = :e"),
+        {"e": entity},
+    ):
+        found.setdefault(bytes(row_id), set()).update(
+            json.loads(fields) if isinstance(fields, str) else fields)
+    return found
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+# A storage row from the server: (row id text, incomplete data or None, *column values).
+META = 2
+_upserts: dict[tuple[str, int], str] = {}
+
+
+def _upsert_sql(table: Table, count: int) -> str:
+    """INSERT of `count` rows of values; a row whose id exists is replaced field by field, a
+    row whose other unique value is taken here is left out (as the ORM path does). Plain `?`
+    marks: numbered ones (?3…) make SQLite's compile of a 25,000-value statement quadratic."""
+    key = (table.name, count)
+    sql = _upserts.get(key)
+    if sql is None:
+        names = [name for name, _ in storage_columns(table)]
+        one = "(" + ", ".join("?" * len(names)) + ")"
+        sql = _upserts[key] = (
+            f"INSERT INTO {_quoted(table.name)} ({', '.join(map(_quoted, names))})"
+            f" VALUES {', '.join([one] * count)}"
+            " ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{_quoted(n)} = excluded.{_quoted(n)}" for n in names if n != "id")
+            + " ON CONFLICT DO NOTHING"
+        )
+    return sql
+
+
+def _driver_cursor(conn: Connection):
+    return conn.connection.driver_connection.cursor()
+
+
+def _upsert_many(conn: Connection, table: Table, rows: list[tuple]) -> int:
+    """Write rows of values many per statement; on any error, row by row, leaving out a row
+    that does not fit (a NOT NULL or unique value taken locally) as the ORM path does."""
+    if not rows:
+        return 0
+    cursor = _driver_cursor(conn)
+    # One statement (one statement journal, one trigger program setup) per many rows: with
+    # a trigger on the table, a statement per row costs three times as much.
+    per = max(1, min(_ROWS_PER_STATEMENT, _VALUES_PER_STATEMENT // len(rows[0])))
+    written = 0
+    try:
+        with conn.begin_nested():
+            for start in range(0, len(rows), per):
+                part = rows[start : start + per]
+                cursor.execute(_upsert_sql(table, len(part)), list(chain.from_iterable(part)))
+                written += cursor.rowcount
+        return written
+    except Exception:  # noqa: BLE001  (one bad row must not stop the page)
+        written = 0
+    sql = _upsert_sql(table, 1)
+    for row in rows:
+        with conn.begin_nested() as savepoint:
+            try:
+                cursor.execute(sql, row)
+                written += cursor.rowcount
+            except Exception:  # noqa: BLE001
+                savepoint.rollback()
+    return written
+
+
+def _update_kept(conn: Connection, table: Table, row: tuple, skip: set[str]) -> int:
+    """Update an existing row with pulled values except the fields with unpushed local
+    changes (the push decides those); 0 if the row is not here, -1 if it cannot be."""
+    names = [name for name, _ in storage_columns(table)]
+    values = row
+    kept = [(n, v) for n, v in zip(names, values, strict=True) if n not in skip and n != "id"]
+    row_id = values[names.index("id")]
+    cursor = _driver_cursor(conn)
+    if not kept:
+        cursor.execute(f"SELECT 1 FROM {_quoted(table.name)} WHERE id = ?", (row_id,))
+        return 1 if cursor.fetchone() else 0
+    with conn.begin_nested() as savepoint:
+        try:
+            cursor.execute(
+                f"UPDATE {_quoted(table.name)} SET {', '.join(f'{_quoted(n)} = ?' for n, _ in kept)}"
+                " WHERE id = ?",
+                [v for _, v in kept] + [row_id],
+            )
+            return cursor.rowcount
+        except Exception:  # noqa: BLE001  (e.g. a unique code taken locally)
+            savepoint.rollback()
+            return -1
+
+
+@dataclass
+class StoragePage:
+    """A page of server.snapshot_storage_page made ready to write (see prepare_storage_page)."""
+
+    table: Table
+    values: list[tuple]  # column values in storage form, in storage_columns order
+    incomplete: list[dict[str, Any]]  # rows lacking columns: {"row_id", "data"}, general path
+    blobs: set[str]
+    ticket_ids: list[uuid.UUID]
+    bodies: dict[bytes, str]  # tickets: search index text of the pulled values, by id
+
+
+def prepare_storage_page(dialect, table: Table, rows: list[tuple]) -> StoragePage:
+    """Everything about a page that needs no database (pure Python): done by the thread that
+    fetches the next page while the previous one is written."""
+    names = [name for name, _ in storage_columns(table)]
+    incomplete = [{"row_id": r[0], "data": r[1]} for r in rows if r[1] is not None]
+    values = [r[META:] for r in rows if r[1] is None]
+    converters = _python_converters(dialect, table)
+    if converters:
+        values = [tuple(converters[i](v) if i in converters else v for i, v in enumerate(r))
+                  for r in values]
+    blobs: set[str] = set()
+    blob = BLOB_COLUMNS.get(table.name)
+    if blob is not None:
+        at_blob = names.index(blob)
+        blobs = {r[at_blob] for r in values if r[at_blob]}
+    ticket_ids: list[uuid.UUID] = []
+    bodies: dict[bytes, str] = {}
+    if table.name == "ticket":
+        at_id = names.index("id")
+        ticket_ids = [uuid.UUID(bytes=r[at_id]) for r in values]
+        at = [names.index(f) for f in SEARCHED_FIELDS]
+        bodies = {r[at_id]: index_body(tuple(r[i] for i in at)) for r in values}
+    return StoragePage(table, values, incomplete, blobs, ticket_ids, bodies)
+
+
+def apply_storage_rows(conn: Connection, table: Table, rows: list[tuple]) -> ApplyStats:
+    """Upsert whole current rows in storage form (server.snapshot_storage_page), keeping
+    fields with local unpushed changes; rows lacking columns go the general way."""
+    return apply_storage_page(conn, prepare_storage_page(conn.dialect, table, rows))
+
+
+def apply_storage_page(conn: Connection, page: StoragePage) -> ApplyStats:
+    """Write a prepared page (inside the caller's transaction)."""
+    table = page.table
+    stats = ApplyStats()
+    at_id = [name for name, _ in storage_columns(table)].index("id")
+    rows = page.values
+    pending = _pending_ids(conn, table.name)
+    plain = [r for r in rows if r[at_id] not in pending] if pending else rows
+    careful = [r for r in rows if r[at_id] in pending] if pending else []
+    is_ticket = table.name == "ticket"
+    if is_ticket:
+        _fts_remove(conn, page.ticket_ids)
+    stats.rows += _upsert_many(conn, table, plain)
+    bodies = page.bodies
+    for row in careful:
+        updated = _update_kept(conn, table, row, pending[row[at_id]])
+        if updated == 0:
+            updated = _upsert_many(conn, table, [row])
+        stats.rows += max(updated, 0)
+        if is_ticket:  # the stored text may keep local values: index what is stored
+            bodies = {k: v for k, v in bodies.items() if k != row[at_id]}
+    stats.blobs |= page.blobs
+    if is_ticket:
+        _fts_add(conn, page.ticket_ids, bodies)
+        stats.ticket_ids.update(page.ticket_ids)
+    if page.incomplete:
+        more = apply_snapshot_rows(conn, table, page.incomplete)
+        stats.rows += more.rows
+        stats.unreadable += more.unreadable
+        stats.blobs |= more.blobs
+        stats.ticket_ids |= more.ticket_ids
+    return stats
+
+
+# ---------------------------------------------------------------------------------------------
+# Foreign keys: pulled pages are applied with them off (a child may come before its parent)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dangling:
+    """A row whose reference points at a row this store does not have."""
+
+    table: str
+    row_id: uuid.UUID
+    column: str
+    parent: str
+    value: Any
+
+
+def _foreign_keys(conn: Connection) -> dict[str, list[tuple[str, str, str]]]:
+    """(column, parent table, parent column) per table, as the SQLite file declares them."""
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    tables = conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).scalars().all()
+    for name in tables:
+        for row in conn.exec_driver_sql(f"PRAGMA foreign_key_list({_quoted(name)})"):
+            found.setdefault(name, []).append((row[3], row[2], row[4] or "id"))
+    return found
+
+
+def _dangling_query(child: str, column: str, parent: str, parent_column: str, where: str) -> str:
+    return (
+        f"SELECT c.id, c.{_quoted(column)} FROM {_quoted(child)} c"
+        f" WHERE {where} AND c.{_quoted(column)} IS NOT NULL AND NOT EXISTS"
+        f" (SELECT 1 FROM {_quoted(parent)} p WHERE p.{_quoted(parent_column)} = c.{_quoted(column)})"
+    )
+
+
+def dangling_references(conn: Connection, touched: dict[str, set[bytes]],
+                        removed: dict[str, set[bytes]] | None = None) -> list[Dangling]:
+    """References that point nowhere, among the rows written (`touched`: table → ids as 16
+    bytes) and the rows still pointing at rows taken away (`removed`). What `PRAGMA
+    foreign_key_check` would report for these rows, without scanning whole tables."""
+    if not any(touched.values()) and not any((removed or {}).values()):
+        return []
+    keys = _foreign_keys(conn)
+    found: list[Dangling] = []
+
+    def collect(child: str, column: str, parent: str, sql: str, params: tuple) -> None:
+        for row_id, value in conn.exec_driver_sql(sql, params):
+            found.append(Dangling(child, _as_uuid(row_id), column, parent, _as_uuid(value)))
+
+    for child, ids in touched.items():
+        for column, parent, parent_column in keys.get(child, ()):
+            for chunk in _chunks(sorted(ids)):
+                where = f"c.id IN ({', '.join('?' * len(chunk))})"
+                collect(child, column, parent,
+                        _dangling_query(child, column, parent, parent_column, where), tuple(chunk))
+    synced = _synced_names()
+    for parent, ids in (removed or {}).items():
+        for child, references in keys.items():
+            for column, target, parent_column in references:
+                if target != parent or child not in synced:
+                    continue
+                for chunk in _chunks(sorted(ids)):
+                    where = f"c.{_quoted(column)} IN ({', '.join('?' * len(chunk))})"
+                    collect(child, column, parent,
+                            _dangling_query(child, column, parent, parent_column, where), tuple(chunk))
+    return sorted(set(found), key=lambda d: (d.table, str(d.row_id), d.column))
+
+
+def all_dangling_references(conn: Connection) -> list[Dangling]:
+    """Every dangling reference of the synced tables (PRAGMA foreign_key_check, whole tables):
+    at the end of an initial pull."""
+    found = []
+    for table in synced_tables():
+        name = table.name
+        columns = {row[0]: row[3] for row in
+                   conn.exec_driver_sql(f"PRAGMA foreign_key_list({_quoted(name)})")}
+        for _table, rowid, parent, fk_index in conn.exec_driver_sql(
+            f"PRAGMA foreign_key_check({_quoted(name)})"
+        ).all():
+            column = columns[fk_index]
+            row_id, value = conn.exec_driver_sql(
+                f"SELECT id, {_quoted(column)} FROM {_quoted(name)} WHERE rowid = ?", (rowid,)
+            ).one()
+            found.append(Dangling(name, _as_uuid(row_id), column, parent, _as_uuid(value)))
+    return found
+
+
+def _synced_names() -> set[str]:
+    return {t.name for t in synced_tables()}
+
+
+def _as_uuid(value: Any) -> Any:
+    if isinstance(value, bytes | memoryview) and len(value) == 16:
+        return uuid.UUID(bytes=bytes(value))
+    return value

@@ -9,6 +9,9 @@ is never dropped.
 from __future__ import annotations
 
 import hashlib
+import logging
+import queue
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -45,8 +48,10 @@ PUSH_BATCH = 1000
 UPLOAD_BATCH = 2000
 MIN_BATCH = 50
 PULL_PAGE = 1000
-SNAPSHOT_PAGE = 2000
+SNAPSHOT_PAGE = 10_000
+APPLY_CACHE_KIB = -262_144  # SQLite page cache while applying pulled pages (256 MiB, negative: KiB)
 _NAMESPACE = uuid.UUID("5f1c7b8e-3c59-4d7a-9d0e-57a1c0de5e7c")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,8 @@ class SyncResult:
     blob_errors: int = 0
     chunks_up: int = 0
     too_old: bool = False
+    # Chinese notes on a sync that worked but left something to look at (dangling references)
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -86,6 +93,9 @@ class _Run:
     fault: server.Fault | None
     counts: dict[str, int] = field(default_factory=dict)
     tickets: set[uuid.UUID] = field(default_factory=set)
+    # rows whose references pointed nowhere when written: checked again at the end of the run
+    suspects: dict[str, set[bytes]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def step(self, phase: str, done: int, total: int) -> None:
         if self.should_stop is not None and self.should_stop():
@@ -161,7 +171,7 @@ def run_sync(db: Database, settings: SyncSettings, progress: Progress | None = N
         blobs_down=c.get("blobs_down", 0), error=error, server_schema=schema,
         changed_ticket_ids=tuple(sorted(run.tickets)), removed=c.get("removed", 0),
         uploaded_rows=c.get("uploaded_rows", 0), blob_errors=c.get("blob_errors", 0),
-        chunks_up=c.get("chunks_up", 0), too_old=too_old,
+        chunks_up=c.get("chunks_up", 0), too_old=too_old, warnings=tuple(run.warnings),
     )
 
 
@@ -222,6 +232,8 @@ def _sync(run: _Run, conn: psycopg.Connection) -> str:
     _reconcile_scope(run, scope)
     _snapshot(run, conn, scope)
     _pull(run, conn, client_id, scope)
+    _check_references(run)
+    _note_unreadable(run)
     _download_blobs(run, conn)
     return info.revision
 
@@ -468,11 +480,18 @@ def _reconcile_scope(run: _Run, scope: list[str] | None) -> None:
         with run.db.engine.begin() as lc:
             _set_state(lc, scope=scope)
         return
-    with run.db.engine.begin() as lc:
+    # Foreign keys off, as for pulled pages: a project's rows reference each other across
+    # tables in both directions (a meeting's escalations, an escalation's tickets), so no
+    # table order deletes them one table at a time. What still points at a removed row
+    # afterwards (a row of a kept project) is reported at the end of the run.
+    with _apply_transaction(run.db) as lc:
         if scope is not None:
             local_projects = _local_project_ids(lc)
             removed = (set(old) if old is not None else local_projects) - set(scope)
-            run.add("removed", local.purge_projects(lc, [uuid.UUID(p) for p in removed]))
+            gone: dict[str, set[bytes]] = {}
+            run.add("removed", local.purge_projects(lc, [uuid.UUID(p) for p in removed], gone))
+            for dangling in local.dangling_references(lc, {}, gone):
+                run.suspects.setdefault(dangling.table, set()).add(dangling.row_id.bytes)
         added = None if scope is None else sorted(set(scope) - set(old or []))
         if old is None:
             added = []
@@ -493,7 +512,11 @@ def _local_project_ids(lc: Connection) -> set[str]:
 
 
 def _snapshot(run: _Run, conn: psycopg.Connection, scope: list[str] | None) -> None:
-    """The initial pull (or the pull of projects added to the scope): current rows, resumable."""
+    """The initial pull (or the pull of projects added to the scope): current rows, resumable.
+
+    Pages come in this store's storage form (server.snapshot_storage_page) and are written
+    many rows per statement; the next page is fetched while this one is written. A page the
+    server cannot convert comes as JSON and takes the general path."""
     db = run.db
     state = _state(db)
     if state["pull_cursor"] is None and state["snapshot_after"] is None:
@@ -510,30 +533,105 @@ def _snapshot(run: _Run, conn: psycopg.Connection, scope: list[str] | None) -> N
         with db.engine.begin() as lc:
             _set_state(lc, snapshot_seq=seq)
     tables = synced_tables()
-    index, _, after = state["snapshot_after"].partition(":")
-    index, after = int(index), (after or None)
-    while index < len(tables):
+
+    def position(index: int, after: str | None) -> tuple[int, str | None]:
+        while index < len(tables) and scope_column(tables[index]) is None and not spec["globals"]:
+            index, after = index + 1, None
+        return index, after
+
+    def fetch(index: int, after: str | None) -> tuple[int, Any, int, tuple[int, str | None]]:
+        """The page after `after`, ready to write: (table index, page, row count, where the
+        next page starts)."""
         table = tables[index]
         scoped = scope_column(table) is not None
-        if not scoped and not spec["globals"]:
-            index, after = index + 1, None
-            continue
-        run.step("首次下载数据", index, len(tables))
-        rows = server.snapshot_page(conn, table.name, after, spec["projects"], scoped, SNAPSHOT_PAGE)
-        with _apply_transaction(db) as lc:
-            stats = local.apply_snapshot_rows(lc, table, rows) if rows else local.ApplyStats()
-            _after_apply(lc, run, stats)
-            if len(rows) < SNAPSHOT_PAGE:
-                index, after = index + 1, None
-            else:
-                after = rows[-1]["row_id"]
-            _set_state(lc, snapshot_after=f"{index}:{after or ''}")
-            _fault(run, "apply_before_commit")
-        run.add("pulled", len(rows))
+        size = SNAPSHOT_PAGE
+        try:
+            rows = server.snapshot_storage_page(
+                conn, table.name, after, spec["projects"], scoped, size, local.storage_columns(table))
+            page: Any = local.prepare_storage_page(db.engine.dialect, table, rows)
+            last = rows[-1][0] if rows else None
+        except psycopg.DataError as error:
+            log.warning("snapshot page of %s after %s as JSON: %s", table.name, after, error)
+            page = rows = server.snapshot_page(conn, table.name, after, spec["projects"], scoped, size)
+            last = rows[-1]["row_id"] if rows else None
+        following = position(index + 1, None) if len(rows) < size else (index, last)
+        return index, page, len(rows), following
+
+    index, _, after_text = state["snapshot_after"].partition(":")
+    start = position(int(index), after_text or None)
+    with _Prefetch(fetch, start, lambda at: at[0] < len(tables)) as pages:
+        for index, page, count, following in pages:
+            run.step("首次下载数据", index, len(tables))
+            table = tables[index]
+            with _apply_transaction(db) as lc:
+                if not count:
+                    stats = local.ApplyStats()
+                elif isinstance(page, local.StoragePage):
+                    stats = local.apply_storage_page(lc, page)
+                else:
+                    stats = local.apply_snapshot_rows(lc, table, page)
+                _after_apply(lc, run, stats)
+                _set_state(lc, snapshot_after=f"{following[0]}:{following[1] or ''}")
+                _fault(run, "apply_before_commit")
+            run.add("pulled", count)
     with db.engine.begin() as lc:
+        # Rows written before their parents are fine if the parents came later in the pull:
+        # what still points nowhere is looked at again after the pull of the log.
+        for dangling in local.all_dangling_references(lc):
+            run.suspects.setdefault(dangling.table, set()).add(dangling.row_id.bytes)
         current = ensure_state(lc)
         _set_state(lc, pull_cursor=current["pull_cursor"] if current["pull_cursor"] is not None else seq,
                    snapshot_seq=None, snapshot_after=None, snapshot_projects=None)
+
+
+class _Prefetch:
+    """Fetches pages one after another in a thread, up to AHEAD pages before the writer, so
+    the server (and the conversion of a page) works while this store writes: `fetch(*at)`
+    returns (…, where the next page starts) and `more(at)` says whether there is one."""
+
+    AHEAD = 2
+
+    def __init__(self, fetch: Callable[..., tuple], start: tuple, more: Callable[[tuple], bool]
+                 ) -> None:
+        self.queue: queue.Queue = queue.Queue(maxsize=self.AHEAD)
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(fetch, start, more),
+                                       name="sync-prefetch", daemon=True)
+
+    def __enter__(self) -> _Prefetch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stopped.set()  # the writer stopped (done, failed or asked to): the fetcher too
+        self.thread.join()
+
+    def _run(self, fetch: Callable[..., tuple], at: tuple, more: Callable[[tuple], bool]) -> None:
+        try:
+            while more(at) and not self.stopped.is_set():
+                item = fetch(*at)
+                self._put(item)
+                at = item[-1]
+            self._put(None)
+        except BaseException as error:  # noqa: BLE001  (handed to the writer, raised there)
+            self._put(error)
+
+    def _put(self, item: object) -> None:
+        while not self.stopped.is_set():
+            try:
+                self.queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def __iter__(self):
+        while True:
+            item = self.queue.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
 
 
 def _pull(run: _Run, conn: psycopg.Connection, client_id: str, scope: list[str] | None) -> None:
@@ -551,6 +649,8 @@ def _pull(run: _Run, conn: psycopg.Connection, client_id: str, scope: list[str] 
             stats = local.apply_entries(lc, entries, scope_set, fetch,
                                         lambda ids: server.fetch_children(conn, ids))
             _after_apply(lc, run, stats)
+            for dangling in local.dangling_references(lc, stats.touched, stats.gone):
+                run.suspects.setdefault(dangling.table, set()).add(dangling.row_id.bytes)
             _set_state(lc, pull_cursor=new_cursor)
             _fault(run, "apply_before_commit")
         run.add("pulled", len(entries))
@@ -578,7 +678,42 @@ def _after_apply(lc: Connection, run: _Run, stats: local.ApplyStats) -> None:
         )
     run.add("conflicts", stats.conflicts)
     run.add("removed", stats.removed)
+    run.add("unreadable", stats.unreadable)
     run.tickets.update(stats.ticket_ids)
+
+
+def _note_unreadable(run: _Run) -> None:
+    count = run.counts.get("unreadable", 0)
+    if count:
+        run.warnings.append(
+            f"有 {count} 条下载的记录含有无法读取的内容，未写入本机。"
+            "详情已写入日志，请管理员检查服务器上的数据。"
+        )
+
+
+def _check_references(run: _Run) -> None:
+    """Rows left pointing at rows this store does not have, once the run has pulled all it
+    could (a child applied before its parent is fine if the parent came later in the run):
+    each is logged, and the result says how many, by table."""
+    if not run.suspects:
+        return
+    from app.sync.conflicts import ENTITY_ZH
+
+    with run.db.engine.connect() as lc:
+        left = local.dangling_references(lc, run.suspects)
+    run.suspects.clear()
+    if not left:
+        return
+    by_table: dict[str, int] = {}
+    for d in left:
+        log.warning("dangling reference after sync: %s %s.%s -> %s %s",
+                    d.table, d.row_id, d.column, d.parent, d.value)
+        by_table[d.table] = by_table.get(d.table, 0) + 1
+    detail = "、".join(f"{ENTITY_ZH.get(t, t)} {n} 条" for t, n in sorted(by_table.items()))
+    run.warnings.append(
+        f"同步已完成，但有 {len(left)} 条记录引用了本机没有的记录（{detail}）。"
+        "详情已写入日志，请管理员检查服务器上的数据。"
+    )
 
 
 class _apply_transaction:  # noqa: N801  (used as a context manager like a function)
@@ -594,6 +729,18 @@ class _apply_transaction:  # noqa: N801  (used as a context manager like a funct
         self.conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         self.conn.commit()
         self.transaction = self.conn.begin()
+        # A page and its cursor commit together: in WAL mode, synchronous=NORMAL keeps that
+        # (a power cut can only lose the last pages whole, and they are pulled again; the next
+        # FULL commit of any local change flushes them too) and saves a disk flush per page.
+        self.synchronous = self.conn.exec_driver_sql("PRAGMA synchronous").scalar()
+        self.conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
+        # The indexes of a big table take rows in random places: with SQLite's 2 MB page cache
+        # a large initial pull reads the same index pages again and again.
+        self.cache_size = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        self.conn.exec_driver_sql(f"PRAGMA cache_size={APPLY_CACHE_KIB}")
+        # Open the SQLite transaction now: pysqlite would open it only at the first write,
+        # and a SAVEPOINT issued before that would itself start (and its RELEASE commit) it.
+        self.conn.exec_driver_sql("BEGIN IMMEDIATE")
         return self.conn
 
     def __exit__(self, kind, value, traceback) -> None:
@@ -604,6 +751,8 @@ class _apply_transaction:  # noqa: N801  (used as a context manager like a funct
                 self.transaction.rollback()
         finally:
             self.conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            self.conn.exec_driver_sql(f"PRAGMA synchronous={int(self.synchronous)}")
+            self.conn.exec_driver_sql(f"PRAGMA cache_size={int(self.cache_size)}")
             self.conn.commit()
             self.conn.close()
 
