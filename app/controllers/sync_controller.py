@@ -198,6 +198,9 @@ class SyncController(QObject):
                     "%1 changes were refused by the server and set aside; please tell the "
                     "administrator."
                 ).replace("%1", str(result.quarantined))
+            # Warnings of the sync itself (references to missing records) are Chinese already.
+            for warning in getattr(result, "warnings", ()):
+                self.last_detail += " " + warning
         elif self._stop.is_set():
             # Stopped by the user: the server was reachable, and what was done stays done.
             self.online = True if self.online is None else self.online
