@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 
 from benchmarks import dashboard as dashboard_page
-from benchmarks import documents, escalation, gallery, kanban, lifecycle, store_and_list, workspace
+from benchmarks import (
+    documents,
+    escalation,
+    gallery,
+    kanban,
+    lifecycle,
+    locations,
+    store_and_list,
+    workspace,
+)
 from benchmarks import kpi as kpi_table
 from benchmarks import reports as report_pdfs
 from benchmarks import sync as sync_bench
@@ -27,6 +36,7 @@ def main() -> None:
     kanban.run(args.data)
     documents.run(args.data)
     workspace.run(args.data)
+    locations.run()
     sync_bench.run()  # private PostgreSQL; figures in docs/sync.md
 
 

