@@ -294,18 +294,13 @@ def test_cli_prints_and_verifies_minutes(
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_demo_minutes_render_quickly(demo_db, tmp_path: Path) -> None:
-    import time
-
+def test_demo_minutes_render_without_warnings(demo_db, tmp_path: Path) -> None:
+    """(Their speed, target 200 ms, is measured in benchmarks/escalation.py.)"""
     with demo_db.sessions() as session:
         ids = list(
             session.scalars(select(RetrospectiveMeeting.id).order_by(RetrospectiveMeeting.number))
         )
     assert len(ids) == 2
     for meeting_id in ids:
-        _render(demo_db, meeting_id)  # warm: fonts registered
-        started = time.perf_counter()
         document = _render(demo_db, meeting_id)
-        elapsed = time.perf_counter() - started
         assert document.pdf.startswith(b"%PDF") and document.warnings == []
-        assert elapsed < 2.0  # target 200 ms (benchmarks/escalation.py); generous on a busy CI
