@@ -106,7 +106,13 @@ class ConflictsController(QObject):
         # A kept ticket value changes the ticket: the list, board and detail follow.
         ticket_ids = [_uuid(self._shown[i].row_id) for i in conflict_ids
                       if i in self._shown and self._shown[i].entity == TICKET_ENTITY]
-        kept = self.tr("Kept my value") if side == "mine" else self.tr("Kept their value")
+        restored = [i for i in conflict_ids if i in self._shown
+                    and getattr(self._shown[i], "restore_side", None) == side]
+        if restored:
+            # The record's last values are on the server: it comes back with the next sync.
+            kept = self.tr("The record will be restored with the kept change")
+        else:
+            kept = self.tr("Kept my value") if side == "mine" else self.tr("Kept their value")
         self.page.show_message(
             self.tr("%1 (conflicts: %2). Every computer receives it at its next sync.")
             .replace("%1", kept).replace("%2", str(len(conflict_ids)))

@@ -145,6 +145,11 @@ class SyncConflict(Base):
     resolved_at: Mapped[dt.datetime | None]
     resolution: Mapped[str | None] = mapped_column(String(8))  # mine | theirs
     resolved_by_id: Mapped[uuid.UUID | None]
+    # The side kept (winner | loser: the same on every computer) and where it was decided; a
+    # resolution made on another computer arrives with the pull.
+    resolved_keep: Mapped[str | None] = mapped_column(String(8))
+    resolved_client: Mapped[str | None] = mapped_column(String(36))
+    resolved_label: Mapped[str | None] = mapped_column(String(32))
 
 
 class SyncBlobTodo(Base):

@@ -51,6 +51,7 @@ FetchFull = Callable[[list[tuple[str, str]]], dict[tuple[str, str], dict[str, An
 class ApplyStats:
     rows: int = 0
     conflicts: int = 0
+    resolutions: int = 0  # conflicts settled elsewhere, recorded here
     removed: int = 0
     max_hlc: int = 0
     ticket_ids: set[uuid.UUID] = field(default_factory=set)
@@ -243,7 +244,8 @@ def pending_fields(conn: Connection, keys: Iterable[tuple[str, uuid.UUID]]) -> d
         return {}
     found: dict[tuple[str, uuid.UUID], set[str]] = {}
     rows = conn.execute(
-        text("SELECT entity, row_id, kind, fields FROM sync_outbox WHERE status = 'pending'")
+        text("SELECT entity, row_id, kind, fields FROM sync_outbox WHERE status = 'pending'"
+             " AND kind != 'resolve'")
     ).all()
     for entity, row_id, _kind, fields in rows:
         key = (entity, uuid.UUID(bytes=bytes(row_id)))
@@ -271,6 +273,32 @@ def _add_conflicts(conn: Connection, conflicts: list[dict[str, Any]]) -> int:
             ).on_conflict_do_nothing(index_elements=["server_id"])
         ).rowcount
     return added
+
+
+def _apply_resolution(conn: Connection, entry: dict[str, Any]) -> int:
+    """Mark a conflict settled as it was settled on the server (the first resolution wins: it
+    replaces one made here at the same time, whose value the server did not take)."""
+    from app.models.outbox import STATE_ID, SyncState, hlc_datetime
+
+    fields = entry["fields"]
+    table = SyncConflict.__table__
+    row = conn.execute(select(table.c.id, table.c.winner_client, table.c.loser_client,
+                              table.c.resolved_client, table.c.resolved_keep)
+                       .where(table.c.server_id == int(fields["conflict"]))).first()
+    if row is None:
+        return 0  # a conflict of rows outside this computer's scope
+    if row.resolved_client == fields["client"] and row.resolved_keep == fields["keep"]:
+        return 0  # already recorded (a page pulled again after a cut)
+    me = conn.execute(select(SyncState.client_id).where(SyncState.id == STATE_ID)).scalar()
+    mine_is_loser = row.loser_client == me and row.winner_client != me
+    kept_winner = fields["keep"] == "winner"
+    conn.execute(table.update().where(table.c.id == row.id).values(
+        resolved_at=hlc_datetime(int(fields["hlc"])).replace(tzinfo=None),  # stored naive UTC
+        resolution="mine" if kept_winner != mine_is_loser else "theirs",
+        resolved_by_id=_uuid(entry.get("actor_id")), resolved_keep=fields["keep"],
+        resolved_client=fields["client"], resolved_label=fields.get("label") or "",
+    ))
+    return 1
 
 
 def _uuid(value: Any) -> uuid.UUID | None:
@@ -345,6 +373,9 @@ def apply_entries(conn: Connection, entries: list[dict[str, Any]], scope: set[st
         for c in entry.get("conflicts") or []:
             stats.max_hlc = max(stats.max_hlc, int(c["winner"]["hlc"]), int(c["loser"]["hlc"]))
         stats.conflicts += _add_conflicts(conn, entry.get("conflicts") or [])
+        if entry["kind"] == "resolve":
+            stats.resolutions += _apply_resolution(conn, entry)
+            continue
         table = synced_table(entry["entity"])
         if table is None:
             continue  # a table of a newer version of the app

@@ -295,7 +295,7 @@ def validate(op: Any, now_ms: int) -> str | None:
     """Why an op must be quarantined (Chinese), or None if it can be merged."""
     if not isinstance(op, dict):
         return "变更格式无效"
-    if op.get("kind") not in ("upsert", "delete", "snapshot"):
+    if op.get("kind") not in ("upsert", "delete", "snapshot", "resolve"):
         return f"未知的操作类型：{op.get('kind')!r}"
     if not _IDENT.match(str(op.get("entity", ""))):
         return f"未知的数据表：{op.get('entity')!r}"
@@ -310,6 +310,12 @@ def validate(op: Any, now_ms: int) -> str | None:
         return "字段格式无效"
     if any(isinstance(v, str) and len(v) > MAX_OP_BYTES for v in fields.values()):
         return "单条变更内容过大"
+    if op["kind"] == "resolve":
+        conflict = fields.get("conflict")
+        if not isinstance(conflict, int) or isinstance(conflict, bool) or conflict <= 0:
+            return "冲突编号无效"
+        if fields.get("keep") not in ("winner", "loser"):
+            return "冲突处理方式无效"
     hlc = op.get("hlc")
     if not isinstance(hlc, int) or isinstance(hlc, bool) or hlc < 0:
         return "时间戳无效"
@@ -352,7 +358,9 @@ def push_batch(conn: psycopg.Connection, client_id: str, label: str, batch_id: s
         good = [op for op, why in zip(ops, reasons, strict=True)
                 if why is None and str(op["op_id"]) not in already]
         states = _load_states(cur, {(op["entity"], str(op["row_id"])) for op in good})
-        seqs = _reserve(cur, "wd_change_log_seq_seq", len(good))
+        # A resolution may write two log entries: the kept value, then the resolution itself.
+        extra = sum(1 for op in good if op["kind"] == "resolve")
+        seqs = _reserve(cur, "wd_change_log_seq_seq", len(good) + extra)
         entries, conflicts, applied, quarantined = [], [], [], []
         receipt: dict[str, Any] = {"applied": 0, "duplicates": 0, "quarantined": [], "lost": [],
                                    "conflicts": 0}
@@ -368,8 +376,16 @@ def push_batch(conn: psycopg.Connection, client_id: str, label: str, batch_id: s
                                     Jsonb(op), reason))
                 receipt["quarantined"].append({"op_id": op_id, "reason": reason})
                 continue
-            seq = seqs.pop(0)
             key = (op["entity"], str(op["row_id"]))
+            if op["kind"] == "resolve":
+                made, outcome = _resolve(cur, op, seqs, states, client_id, label, cursor)
+                entries.extend(made)
+                applied.append((op_id, client_id, batch_id, outcome, made[-1]["seq"] if made else None))
+                receipt["applied"] += 1
+                if outcome == "lost":
+                    receipt["lost"].append(op_id)
+                continue
+            seq = seqs.pop(0)
             state, entry, found, outcome = merge(states.get(key), op, seq, client_id, label, cursor)
             states[key] = state
             if entry is not None:
@@ -395,6 +411,78 @@ def push_batch(conn: psycopg.Connection, client_id: str, label: str, batch_id: s
     if fault:
         fault("push_after_commit")
     return receipt
+
+
+def _resolve(cur, op: dict[str, Any], seqs: list[int], states: dict[tuple[str, str], RowState],
+             client_id: str, label: str, cursor: int) -> tuple[list[dict[str, Any]], str]:
+    """Settle a conflict for everyone: the first resolution of a conflict is recorded (its kept
+    value merged as a change made after seeing both sides, then a `resolve` log entry that
+    every client applies to its conflict row); a later one is "lost" and changes nothing —
+    its sender receives the first one when it pulls."""
+    fields = op["fields"]
+    conflict_id, keep = int(fields["conflict"]), fields["keep"]
+    cur.execute("SELECT entity, row_id::text, field, kind, seq, loser FROM wd_conflict"
+                " WHERE id = %s", (conflict_id,))
+    found = cur.fetchone()
+    if found is None or (found[0], found[1]) != (op["entity"], str(uuid.UUID(str(op["row_id"])))):
+        return [], "lost"
+    entity, row_id, field, ckind, conflict_seq, loser = found
+    cur.execute("SELECT 1 FROM wd_conflict_resolution WHERE conflict_id = %s", (conflict_id,))
+    if cur.fetchone() is not None:
+        return [], "lost"
+    key = (entity, row_id)
+    made: list[dict[str, Any]] = []
+    base = max(int(op.get("base_seq") or 0), int(conflict_seq))
+    value_op = None
+    if ckind == "field" and "value" in fields:
+        value_op = {**op, "kind": "upsert", "full": False, "base_seq": base,
+                    "fields": {field: fields["value"]}}
+    state = states.get(key)
+    if ckind == "delete" and keep == "loser" and state is not None and state.deleted:
+        # "Restore this record": an explicit decision taken after the delete, so it wins over
+        # the tombstone (a delete beats only the edits made concurrently with it).
+        made.append(_restore(state, op, field, loser.get("value"), seqs.pop(0), client_id, label))
+    elif value_op is not None and state is not None:
+        seq = seqs.pop(0)
+        state, entry, _conflicts, _outcome = merge(states[key], value_op, seq, client_id, label,
+                                                   cursor)
+        states[key] = state
+        if entry is not None:
+            entry["seq"], entry["conflicts"] = seq, []
+            made.append(entry)
+    state = states.get(key)
+    seq = seqs.pop(0)
+    made.append({
+        "entity": entity, "row_id": row_id, "kind": "resolve",
+        "fields": {"conflict": conflict_id, "keep": keep, "client": client_id, "label": label,
+                   "hlc": int(op["hlc"])},
+        "full_row": False, "hlc": int(op["hlc"]),
+        "project_id": state.project_id if state else None, "old_project_id": None,
+        "parent_id": state.parent_id if state else None, "actor_id": op.get("actor_id"),
+        "op_id": op["op_id"], "echo": False, "skip_origin": True, "conflicts": [], "seq": seq,
+    })
+    cur.execute(
+        "INSERT INTO wd_conflict_resolution (conflict_id, keep, client_id, label, actor_id, hlc,"
+        " op_id, seq) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+        (conflict_id, keep, client_id, label, op.get("actor_id"), int(op["hlc"]), op["op_id"], seq),
+    )
+    return made, "applied"
+
+
+def _restore(state: RowState, op: dict[str, Any], field: str, value: Any, seq: int,
+             client_id: str, label: str) -> dict[str, Any]:
+    """Bring a deleted row back with its last values and the kept edit: one whole-row entry
+    that every client (its sender too, who no longer has the row) inserts when it pulls."""
+    clock = [int(op["hlc"]), client_id, seq, label, op.get("actor_id")]
+    old_project = state.project_id
+    state.deleted, state.deleted_clock = False, None
+    state.data[field] = value
+    state.clocks[field] = clock
+    entry = _entry(state, op, "upsert", dict(state.data), clock, old_project, full=True,
+                   echo=True)
+    entry.update(seq=seq, conflicts=[], skip_origin=False)
+    state.last_seq, state.last_origin, state.last_skip = seq, client_id, False
+    return entry
 
 
 def _is_uuid(value: Any) -> bool:
@@ -457,7 +545,8 @@ def _write(cur, entries, conflicts, applied, quarantined, states, client_id, lab
             " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (op_id) DO NOTHING",
             quarantined,
         )
-    last_seq = {(e["entity"], e["row_id"]): e["seq"] for e in entries}
+    # A resolution entry changes no row: the row's state keeps its own last entry.
+    last_seq = {(e["entity"], e["row_id"]): e["seq"] for e in entries if e["kind"] != "resolve"}
     changed = [s for key, s in states.items() if key in last_seq]
     if changed:
         # COPY into a scratch table, then one upsert statement for the whole batch.

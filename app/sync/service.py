@@ -62,6 +62,7 @@ class SyncResult:
     pulled: int = 0
     quarantined: int = 0
     conflicts_new: int = 0
+    conflicts_resolved_elsewhere: int = 0
     blobs_up: int = 0
     blobs_down: int = 0
     error: str | None = None
@@ -167,7 +168,8 @@ def run_sync(db: Database, settings: SyncSettings, progress: Progress | None = N
     c = run.counts
     return SyncResult(
         pushed=c.get("pushed", 0), pulled=c.get("pulled", 0), quarantined=c.get("quarantined", 0),
-        conflicts_new=c.get("conflicts", 0), blobs_up=c.get("blobs_up", 0),
+        conflicts_new=c.get("conflicts", 0),
+        conflicts_resolved_elsewhere=c.get("resolutions", 0), blobs_up=c.get("blobs_up", 0),
         blobs_down=c.get("blobs_down", 0), error=error, server_schema=schema,
         changed_ticket_ids=tuple(sorted(run.tickets)), removed=c.get("removed", 0),
         uploaded_rows=c.get("uploaded_rows", 0), blob_errors=c.get("blob_errors", 0),
@@ -677,6 +679,7 @@ def _after_apply(lc: Connection, run: _Run, stats: local.ApplyStats) -> None:
             [{"s": sha} for sha in missing],
         )
     run.add("conflicts", stats.conflicts)
+    run.add("resolutions", stats.resolutions)
     run.add("removed", stats.removed)
     run.add("unreadable", stats.unreadable)
     run.tickets.update(stats.ticket_ids)

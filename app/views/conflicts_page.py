@@ -99,6 +99,10 @@ class ConflictsPage(QWidget):
         self.theirs_caption = QLabel(self.tr("Their value"))
         self.keep_mine_button = QPushButton(self.tr("Keep mine"), objectName="keepMine")
         self.keep_theirs_button = QPushButton(self.tr("Keep theirs"), objectName="keepTheirs")
+        # How a chosen conflict was settled, above all when another computer settled it.
+        self.resolved_note = QLabel(objectName="conflictResolvedNote")
+        self.resolved_note.setWordWrap(True)
+        self.resolved_note.setStyleSheet("color: #1e5a9e;")
         self.message_label = QLabel(objectName="conflictMessage")
         self.message_label.setWordWrap(True)
         detail = QWidget()
@@ -110,7 +114,8 @@ class ConflictsPage(QWidget):
         grid.addWidget(self.theirs_text, 1, 1)
         grid.addWidget(self.keep_mine_button, 2, 0)
         grid.addWidget(self.keep_theirs_button, 2, 1)
-        grid.addWidget(self.message_label, 3, 0, 1, 2)
+        grid.addWidget(self.resolved_note, 3, 0, 1, 2)
+        grid.addWidget(self.message_label, 4, 0, 1, 2)
 
         upper = QWidget()
         upper_column = QVBoxLayout(upper)
@@ -238,6 +243,17 @@ class ConflictsPage(QWidget):
         open_chosen = any(not row.resolved for row in chosen)
         self.keep_mine_button.setEnabled(open_chosen)
         self.keep_theirs_button.setEnabled(open_chosen)
+        # A record deleted on one side: keeping the edit brings the record back.
+        restore = getattr(first, "restore_side", None) if first else None
+        for side, button in (("mine", self.keep_mine_button),
+                             ("theirs", self.keep_theirs_button)):
+            if restore is None:
+                button.setText(self.tr("Keep mine") if side == "mine" else self.tr("Keep theirs"))
+            else:
+                button.setText(self.tr("Restore this record") if side == restore
+                               else self.tr("Accept the deletion"))
+        self.resolved_note.setText(self._settled(first) if first and first.resolved else "")
+        self.resolved_note.setVisible(bool(first and first.resolved))
 
     def _keep(self, side: str) -> None:
         ids = [i for i in self.selected_ids() if i in self._rows and not self._rows[i].resolved]
@@ -247,11 +263,41 @@ class ConflictsPage(QWidget):
     def _status(self, row: Any) -> str:
         if not row.resolved:
             return self.tr("Open")
+        elsewhere = getattr(row, "resolved_elsewhere", None)
+        if elsewhere:
+            return self.tr("Resolved on %1: kept %2").replace("%1", elsewhere).replace(
+                "%2", self._kept(row))
+        if getattr(row, "restored", False):
+            return self.tr("Record restored")
         if row.resolution == "mine":
             return self.tr("Kept mine")
         if row.resolution == "theirs":
             return self.tr("Kept theirs")
         return self.tr("Resolved")
+
+    def _kept(self, row: Any) -> str:
+        if getattr(row, "restored", False):
+            return self.tr("the record (restored)")
+        return _one_line(getattr(row, "kept_text", None) or "") or (
+            self.tr("mine") if row.resolution == "mine" else self.tr("theirs"))
+
+    def _settled(self, row: Any) -> str:
+        """The note under the two values of a settled conflict: where, what, when, who."""
+        note = self._where_what(row)
+        who = getattr(row, "resolved_by", None)
+        return note + (self.tr(" Decided by %1.").replace("%1", who) if who else "")
+
+    def _where_what(self, row: Any) -> str:
+        when = self._local(getattr(row, "resolved_at", None))
+        elsewhere = getattr(row, "resolved_elsewhere", None)
+        if elsewhere:
+            text = self.tr("Resolved on %1: kept %2 (%3). This computer follows that choice.")
+            return text.replace("%1", elsewhere).replace("%2", self._kept(row)).replace("%3", when)
+        if getattr(row, "restored", False):
+            return self.tr("Restored here (%1): the record comes back on every computer at its "
+                           "next sync.").replace("%1", when)
+        return self.tr("Resolved here (%1): kept %2.").replace("%1", when).replace(
+            "%2", self._kept(row))
 
     def _local(self, when: dt.datetime | None) -> str:
         if when is None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from app.models import Customer, Staff, Ticket
-from app.sync.conflicts import ConflictError, list_conflicts, resolve_conflict
-from tests.sync.helpers import diff, dump, sync_ok
+from app.sync.conflicts import list_conflicts, resolve_conflict
+from tests.sync.helpers import diff, dump, server_rows, sync_ok
 from tests.unit.lifecycle_world import build_world, register
 
 
@@ -72,25 +70,74 @@ def test_keep_theirs_when_theirs_is_already_current_still_syncs(make_store, pg_u
         assert session.get(Ticket, ticket_id).description == "A：渗水面积扩大"
 
 
-def test_deleted_record_cannot_be_brought_back(make_store, pg_url):
+def _delete_vs_edit(make_store, url):
+    """A deletes a customer while B adds a note to it; both sync: the delete wins."""
     a, b = make_store("a"), make_store("b")
     with a.transaction() as session:
         customer = Customer(name="王女士", phone="13800000000")
         session.add(customer)
-    sync_ok(a, pg_url)
-    sync_ok(b, pg_url)
+    sync_ok(a, url)
+    sync_ok(b, url)
     with a.transaction() as session:
         session.delete(session.get(Customer, customer.id))
     with b.transaction() as session:
         session.get(Customer, customer.id).notes = "周末在家"
-    sync_ok(a, pg_url)
-    sync_ok(b, pg_url)
+    sync_ok(a, url)
+    sync_ok(b, url)
+    sync_ok(a, url)
+    return a, b, customer.id
+
+
+def test_a_concurrent_edit_still_loses_to_a_delete(make_store, pg_url):
+    a, b, customer_id = _delete_vs_edit(make_store, pg_url)
+    for db in (a, b):
+        with db.sessions() as session:
+            assert session.get(Customer, customer_id) is None
+    assert str(customer_id) not in server_rows(pg_url).get("customer", {})
+    with b.sessions() as session:
+        row = list_conflicts(session)[0]
+    assert row.entity_label == "业主" and row.restore_side == "mine"
+    assert row.theirs_text == "（已删除）" and row.mine_text == "周末在家"
+
+
+def test_restore_brings_the_deleted_record_back_everywhere_with_the_edit(make_store, pg_url):
+    a, b, customer_id = _delete_vs_edit(make_store, pg_url)
     with b.transaction() as session:
         row = list_conflicts(session)[0]
-        assert row.entity_label == "业主" and "已删除" in (row.mine_text + row.theirs_text)
-        keep_edit = "mine" if row.mine_text == "周末在家" else "theirs"
-        with pytest.raises(ConflictError):
-            resolve_conflict(session, row.id, keep_edit, None)
-        resolve_conflict(session, row.id, "theirs" if keep_edit == "mine" else "mine", None)
+        resolve_conflict(session, row.id, row.restore_side, None)  # "恢复此记录"
     with b.sessions() as session:
         assert list_conflicts(session) == []
+        assert list_conflicts(session, open_only=False)[0].restored
+    sync_ok(b, pg_url)
+    sync_ok(a, pg_url)
+    for db in (a, b):
+        with db.sessions() as session:
+            customer = session.get(Customer, customer_id)
+            assert (customer.name, customer.phone, customer.notes) == (
+                "王女士", "13800000000", "周末在家")
+    assert server_rows(pg_url)["customer"][str(customer_id)]["notes"] == "周末在家"
+    assert diff(dump(a, ["customer"]), dump(b, ["customer"])) == []
+    with a.sessions() as session:
+        assert list_conflicts(session) == []
+        settled = list_conflicts(session, open_only=False)[0]
+        assert settled.restored and settled.resolved_elsewhere == b.installation_code
+    # A later edit of the restored record syncs as usual.
+    with a.transaction() as session:
+        session.get(Customer, customer_id).phone = "13900000000"
+    sync_ok(a, pg_url)
+    sync_ok(b, pg_url)
+    assert diff(dump(a, ["customer"]), dump(b, ["customer"])) == []
+
+
+def test_accepting_the_delete_settles_it_everywhere(make_store, pg_url):
+    a, b, customer_id = _delete_vs_edit(make_store, pg_url)
+    with b.transaction() as session:
+        row = list_conflicts(session)[0]
+        keep_delete = "theirs" if row.restore_side == "mine" else "mine"
+        resolve_conflict(session, row.id, keep_delete, None)
+    sync_ok(b, pg_url)
+    sync_ok(a, pg_url)
+    for db in (a, b):
+        with db.sessions() as session:
+            assert list_conflicts(session) == []
+            assert session.get(Customer, customer_id) is None
