@@ -787,17 +787,22 @@ Places that already exist are kept and skipped.</source>
         <translation>未做任何修改：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/conflicts_controller.py" line="109" />
+        <location filename="../../app/controllers/conflicts_controller.py" line="113" />
+        <source>The record will be restored with the kept change</source>
+        <translation>该记录将连同保留的修改一起恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/controllers/conflicts_controller.py" line="115" />
         <source>Kept my value</source>
         <translation>已保留我的值</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/conflicts_controller.py" line="109" />
+        <location filename="../../app/controllers/conflicts_controller.py" line="115" />
         <source>Kept their value</source>
         <translation>已保留对方的值</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/conflicts_controller.py" line="111" />
+        <location filename="../../app/controllers/conflicts_controller.py" line="117" />
         <source>%1 (conflicts: %2). Every computer receives it at its next sync.</source>
         <translation>%1（%2 条冲突）。各台电脑下次同步时都会收到。</translation>
     </message>
@@ -816,13 +821,13 @@ Places that already exist are kept and skipped.</source>
     </message>
     <message>
         <location filename="../../app/views/conflicts_page.py" line="65" />
-        <location filename="../../app/views/conflicts_page.py" line="249" />
+        <location filename="../../app/views/conflicts_page.py" line="265" />
         <source>Open</source>
         <translation>未解决</translation>
     </message>
     <message>
         <location filename="../../app/views/conflicts_page.py" line="66" />
-        <location filename="../../app/views/conflicts_page.py" line="254" />
+        <location filename="../../app/views/conflicts_page.py" line="276" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
@@ -849,7 +854,7 @@ Places that already exist are kept and skipped.</source>
     <message>
         <location filename="../../app/views/conflicts_page.py" line="76" />
         <location filename="../../app/views/conflicts_page.py" line="98" />
-        <location filename="../../app/views/conflicts_page.py" line="236" />
+        <location filename="../../app/views/conflicts_page.py" line="241" />
         <source>My value</source>
         <translation>我的值</translation>
     </message>
@@ -861,7 +866,7 @@ Places that already exist are kept and skipped.</source>
     <message>
         <location filename="../../app/views/conflicts_page.py" line="77" />
         <location filename="../../app/views/conflicts_page.py" line="99" />
-        <location filename="../../app/views/conflicts_page.py" line="237" />
+        <location filename="../../app/views/conflicts_page.py" line="242" />
         <source>Their value</source>
         <translation>对方的值</translation>
     </message>
@@ -882,73 +887,130 @@ Places that already exist are kept and skipped.</source>
     </message>
     <message>
         <location filename="../../app/views/conflicts_page.py" line="100" />
+        <location filename="../../app/views/conflicts_page.py" line="251" />
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
         <location filename="../../app/views/conflicts_page.py" line="101" />
+        <location filename="../../app/views/conflicts_page.py" line="251" />
         <source>Keep theirs</source>
         <translation>保留对方的</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="159" />
+        <location filename="../../app/views/conflicts_page.py" line="164" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="159" />
+        <location filename="../../app/views/conflicts_page.py" line="164" />
         <source>Theirs</source>
         <translation>对方的</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="180" />
+        <location filename="../../app/views/conflicts_page.py" line="185" />
         <source>%1 conflicts</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="185" />
+        <location filename="../../app/views/conflicts_page.py" line="190" />
         <source>No open conflicts: every change merged cleanly.</source>
         <translation>没有未解决的冲突：所有修改都已顺利合并。</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="186" />
+        <location filename="../../app/views/conflicts_page.py" line="191" />
         <source>No resolved conflicts yet.</source>
         <translation>还没有已解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="187" />
+        <location filename="../../app/views/conflicts_page.py" line="192" />
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="209" />
+        <location filename="../../app/views/conflicts_page.py" line="214" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="213" />
+        <location filename="../../app/views/conflicts_page.py" line="218" />
         <source>Reading the conflicts…</source>
         <translation>正在读取冲突记录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="231" />
+        <location filename="../../app/views/conflicts_page.py" line="236" />
         <source>My value — %1, %2</source>
         <translation>我的值——%1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="233" />
+        <location filename="../../app/views/conflicts_page.py" line="238" />
         <source>Their value — %1, %2</source>
         <translation>对方的值——%1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="251" />
+        <location filename="../../app/views/conflicts_page.py" line="253" />
+        <source>Restore this record</source>
+        <translation>恢复此记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="254" />
+        <source>Accept the deletion</source>
+        <translation>接受删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="268" />
+        <source>Resolved on %1: kept %2</source>
+        <translation>已在 %1 上处理：保留了%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="271" />
+        <source>Record restored</source>
+        <translation>已恢复记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="273" />
         <source>Kept mine</source>
         <translation>已保留我的</translation>
     </message>
     <message>
-        <location filename="../../app/views/conflicts_page.py" line="253" />
+        <location filename="../../app/views/conflicts_page.py" line="275" />
         <source>Kept theirs</source>
         <translation>已保留对方的</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="280" />
+        <source>the record (restored)</source>
+        <translation>该记录（已恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="282" />
+        <source>mine</source>
+        <translation>我的值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="282" />
+        <source>theirs</source>
+        <translation>对方的值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="288" />
+        <source> Decided by %1.</source>
+        <translation>处理人：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="294" />
+        <source>Resolved on %1: kept %2 (%3). This computer follows that choice.</source>
+        <translation>已在 %1 上处理：保留了%2（%3）。本机按该处理结果同步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="297" />
+        <source>Restored here (%1): the record comes back on every computer at its next sync.</source>
+        <translation>已在本机选择恢复（%1）：各台电脑（包括本机）下次同步时都会重新出现该记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts_page.py" line="299" />
+        <source>Resolved here (%1): kept %2.</source>
+        <translation>已在本机处理（%1）：保留了%2。</translation>
     </message>
 </context>
 <context>
@@ -1172,380 +1234,380 @@ Places that already exist are kept and skipped.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="37" />
+        <location filename="../../app/views/dashboard_page.py" line="38" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="38" />
+        <location filename="../../app/views/dashboard_page.py" line="39" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="39" />
+        <location filename="../../app/views/dashboard_page.py" line="40" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="40" />
+        <location filename="../../app/views/dashboard_page.py" line="41" />
         <source>Custom range</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="44" />
+        <location filename="../../app/views/dashboard_page.py" line="45" />
         <source>Buildings × floors</source>
         <translation>楼栋 × 楼层</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="45" />
+        <location filename="../../app/views/dashboard_page.py" line="46" />
         <source>Plant buildings × systems</source>
         <translation>厂房 × 系统</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="46" />
+        <location filename="../../app/views/dashboard_page.py" line="47" />
         <source>Sections × defect categories</source>
         <translation>路段 × 缺陷类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="47" />
+        <location filename="../../app/views/dashboard_page.py" line="48" />
         <source>Systems × defect categories</source>
         <translation>系统 × 缺陷类别</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="50" />
+        <location filename="../../app/views/dashboard_page.py" line="51" />
         <source>0–7 days</source>
         <translation>0–7天</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="51" />
+        <location filename="../../app/views/dashboard_page.py" line="52" />
         <source>8–14 days</source>
         <translation>8–14天</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="52" />
+        <location filename="../../app/views/dashboard_page.py" line="53" />
         <source>15–30 days</source>
         <translation>15–30天</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="53" />
+        <location filename="../../app/views/dashboard_page.py" line="54" />
         <source>Over 30 days</source>
         <translation>30天以上</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="57" />
+        <location filename="../../app/views/dashboard_page.py" line="58" />
         <source>On-time completion</source>
         <translation>按时完工率</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="58" />
+        <location filename="../../app/views/dashboard_page.py" line="59" />
         <source>Rework rate</source>
         <translation>返修率</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="59" />
+        <location filename="../../app/views/dashboard_page.py" line="60" />
         <source>First-time fix</source>
         <translation>一次修复率</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="60" />
+        <location filename="../../app/views/dashboard_page.py" line="61" />
         <source>Mean satisfaction</source>
         <translation>平均满意度</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="61" />
+        <location filename="../../app/views/dashboard_page.py" line="62" />
         <source>Complaints</source>
         <translation>投诉数</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="62" />
+        <location filename="../../app/views/dashboard_page.py" line="63" />
         <source>Overdue follow-ups</source>
         <translation>回访超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="63" />
+        <location filename="../../app/views/dashboard_page.py" line="64" />
         <source>Overdue actions</source>
         <translation>整改措施超期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="150" />
+        <location filename="../../app/views/dashboard_page.py" line="151" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="160" />
+        <location filename="../../app/views/dashboard_page.py" line="161" />
         <source>Previous period</source>
         <translation>上一期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="164" />
+        <location filename="../../app/views/dashboard_page.py" line="165" />
         <source>Next period</source>
         <translation>下一期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="177" />
+        <location filename="../../app/views/dashboard_page.py" line="178" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="183" />
+        <location filename="../../app/views/dashboard_page.py" line="184" />
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="184" />
+        <location filename="../../app/views/dashboard_page.py" line="185" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="193" />
+        <location filename="../../app/views/dashboard_page.py" line="194" />
         <source>Period</source>
         <translation>统计期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="202" />
+        <location filename="../../app/views/dashboard_page.py" line="203" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="217" />
+        <location filename="../../app/views/dashboard_page.py" line="218" />
         <source>Accepted tickets whose follow-up visit is past its day and not done; click to list them</source>
         <translation>已验收、回访日期已过仍未回访的报修单；点击查看清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="221" />
+        <location filename="../../app/views/dashboard_page.py" line="222" />
         <source>Received and closed per month</source>
         <translation>每月受理与办结（虚线为去年同期）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="222" />
+        <location filename="../../app/views/dashboard_page.py" line="223" />
         <source>Defect categories (Pareto)</source>
         <translation>缺陷类别排列图（帕累托）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="223" />
-        <location filename="../../app/views/dashboard_page.py" line="590" />
+        <location filename="../../app/views/dashboard_page.py" line="224" />
+        <location filename="../../app/views/dashboard_page.py" line="593" />
         <source>High-incidence locations</source>
         <translation>高发部位</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="228" />
+        <location filename="../../app/views/dashboard_page.py" line="229" />
         <source>Response time against the SLA</source>
         <translation>响应时长分布（对照时限）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="230" />
+        <location filename="../../app/views/dashboard_page.py" line="231" />
         <source>Repair time against the SLA</source>
         <translation>维修时长分布（对照时限）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="231" />
+        <location filename="../../app/views/dashboard_page.py" line="232" />
         <source>Owner satisfaction</source>
         <translation>业主满意度分布</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="233" />
+        <location filename="../../app/views/dashboard_page.py" line="234" />
         <source>Open tickets by age</source>
         <translation>未结报修单账龄</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="339" />
+        <location filename="../../app/views/dashboard_page.py" line="340" />
         <source>Year %1</source>
         <translation>%1年</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="341" />
+        <location filename="../../app/views/dashboard_page.py" line="342" />
         <source>Q%2 %1</source>
         <translation>%1年第%2季度</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="344" />
+        <location filename="../../app/views/dashboard_page.py" line="345" />
         <source>%2/%1</source>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="346" />
+        <location filename="../../app/views/dashboard_page.py" line="347" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="384" />
+        <location filename="../../app/views/dashboard_page.py" line="385" />
         <source>Department: %1</source>
         <translation>项目部：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="389" />
+        <location filename="../../app/views/dashboard_page.py" line="390" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="409" />
+        <location filename="../../app/views/dashboard_page.py" line="410" />
         <source>Calculating…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="433" />
+        <location filename="../../app/views/dashboard_page.py" line="436" />
         <source>Hours from report to response</source>
         <translation>报修至接单响应（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="435" />
+        <location filename="../../app/views/dashboard_page.py" line="438" />
         <source>Days from report to completion</source>
         <translation>报修至完工报验（天）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="442" />
+        <location filename="../../app/views/dashboard_page.py" line="445" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/dashboard_page.py" line="455" />
+        <location filename="../../app/views/dashboard_page.py" line="458" />
         <source>%n rated</source>
         <translation>
             <numerusform>%n 单已评分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="458" />
+        <location filename="../../app/views/dashboard_page.py" line="461" />
         <source>%1 low · %2 failed · %3 reopened</source>
         <translation>低分 %1 · 不通过 %2 · 重开 %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="463" />
+        <location filename="../../app/views/dashboard_page.py" line="466" />
         <source>Click to list</source>
         <translation>点击查看清单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="482" />
+        <location filename="../../app/views/dashboard_page.py" line="485" />
         <source>M%1</source>
         <translation>%1月</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="488" />
-        <location filename="../../app/views/dashboard_page.py" line="528" />
-        <location filename="../../app/views/dashboard_page.py" line="658" />
+        <location filename="../../app/views/dashboard_page.py" line="491" />
+        <location filename="../../app/views/dashboard_page.py" line="531" />
+        <location filename="../../app/views/dashboard_page.py" line="662" />
         <source>No data in this period</source>
         <translation>本期无数据</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="495" />
+        <location filename="../../app/views/dashboard_page.py" line="498" />
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="496" />
+        <location filename="../../app/views/dashboard_page.py" line="499" />
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="504" />
+        <location filename="../../app/views/dashboard_page.py" line="507" />
         <source>Received a year before</source>
         <translation>去年同期受理</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="506" />
+        <location filename="../../app/views/dashboard_page.py" line="509" />
         <source>Closed a year before</source>
         <translation>去年同期办结</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="519" />
-        <location filename="../../app/views/dashboard_page.py" line="550" />
-        <location filename="../../app/views/dashboard_page.py" line="624" />
-        <location filename="../../app/views/dashboard_page.py" line="675" />
+        <location filename="../../app/views/dashboard_page.py" line="522" />
+        <location filename="../../app/views/dashboard_page.py" line="553" />
+        <location filename="../../app/views/dashboard_page.py" line="628" />
+        <location filename="../../app/views/dashboard_page.py" line="679" />
         <source>Tickets</source>
         <translation>报修单数</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="537" />
+        <location filename="../../app/views/dashboard_page.py" line="540" />
         <source>Others</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="558" />
+        <location filename="../../app/views/dashboard_page.py" line="561" />
         <source>Cumulative share</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="591" />
+        <location filename="../../app/views/dashboard_page.py" line="594" />
         <source>No located tickets in this period</source>
         <translation>本期没有定位到部位的报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="593" />
+        <location filename="../../app/views/dashboard_page.py" line="596" />
         <source>High-incidence locations: %1</source>
         <translation>高发部位：%1</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="609" />
+        <location filename="../../app/views/dashboard_page.py" line="616" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="626" />
+        <location filename="../../app/views/dashboard_page.py" line="630" />
         <source>The busiest %1 shown; %2 more places with %3 tickets</source>
         <translation>显示最多的 %1 处；另有 %2 处共 %3 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="665" />
+        <location filename="../../app/views/dashboard_page.py" line="669" />
         <source>Within the SLA</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="665" />
+        <location filename="../../app/views/dashboard_page.py" line="669" />
         <source>Late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="677" />
+        <location filename="../../app/views/dashboard_page.py" line="681" />
         <source>%1 within the SLA (%2 of %3)</source>
         <translation>按时率 %1（%2 / %3）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="687" />
+        <location filename="../../app/views/dashboard_page.py" line="691" />
         <source>No acceptances in this period</source>
         <translation>本期无验收</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="690" />
+        <location filename="../../app/views/dashboard_page.py" line="694" />
         <source>%1 pts</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="691" />
+        <location filename="../../app/views/dashboard_page.py" line="695" />
         <source>No score</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="702" />
+        <location filename="../../app/views/dashboard_page.py" line="706" />
         <source>Accepted tickets</source>
         <translation>验收单数</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="711" />
+        <location filename="../../app/views/dashboard_page.py" line="715" />
         <source>No open tickets</source>
         <translation>没有未结报修单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="718" />
+        <location filename="../../app/views/dashboard_page.py" line="722" />
         <source>Not overdue</source>
         <translation>未超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="719" />
+        <location filename="../../app/views/dashboard_page.py" line="723" />
         <source>Overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="721" />
+        <location filename="../../app/views/dashboard_page.py" line="725" />
         <source>%1: %2 open, %3 overdue</source>
         <translation>%1：未结 %2 单，其中超时 %3 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="730" />
+        <location filename="../../app/views/dashboard_page.py" line="734" />
         <source>Days since the report (now)</source>
         <translation>报修至今天数（当前）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_page.py" line="731" />
+        <location filename="../../app/views/dashboard_page.py" line="735" />
         <source>Open tickets</source>
         <translation>未结单数</translation>
     </message>
@@ -5124,12 +5186,12 @@ Open it with the system viewer.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../app/gui.py" line="201" />
+        <location filename="../../app/gui.py" line="206" />
         <source>Creating the demo database…</source>
         <translation>正在创建演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/gui.py" line="242" />
+        <location filename="../../app/gui.py" line="247" />
         <source>WarrantyDesk</source>
         <translation>保修工作台</translation>
     </message>
@@ -5162,32 +5224,32 @@ Open it with the system viewer.</source>
         <translation>有 %1 条修改被服务器拒收，已单独隔离，请告知系统管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="207" />
+        <location filename="../../app/controllers/sync_controller.py" line="210" />
         <source>Sync at %1 failed: %2</source>
         <translation>%1 同步失败：%2</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="221" />
+        <location filename="../../app/controllers/sync_controller.py" line="224" />
         <source>Sync stopped by an error: %1</source>
         <translation>同步因错误中止：%1</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="299" />
+        <location filename="../../app/controllers/sync_controller.py" line="302" />
         <source>No shared server is set up: Settings → Sync.</source>
         <translation>尚未配置共享服务器：设置 → 同步。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="301" />
+        <location filename="../../app/controllers/sync_controller.py" line="304" />
         <source>The password is not stored on this computer: press Sync to enter it.</source>
         <translation>本机未保存密码：点“同步”后输入。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="303" />
+        <location filename="../../app/controllers/sync_controller.py" line="306" />
         <source>Not connected to the server yet.</source>
         <translation>尚未连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/controllers/sync_controller.py" line="305" />
+        <location filename="../../app/controllers/sync_controller.py" line="308" />
         <source>Open conflicts: %1.</source>
         <translation>未解决的冲突：%1 个。</translation>
     </message>
