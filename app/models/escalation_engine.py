@@ -1316,6 +1316,13 @@ def start_watch(
     )
 
 
+def end_watch(escalation: Escalation) -> None:
+    """An action is open again: an escalation still being worked on stops watching (a closed
+    escalation keeps its effect check)."""
+    if escalation.watch_started_at is not None and escalation.state != E.CLOSED:
+        escalation.watch_started_at = escalation.watch_until = None
+
+
 def close_escalation(
     session: Session,
     escalation: Escalation,

@@ -20,6 +20,7 @@ from app.models.base import to_local
 from app.models.escalation import Escalation, EscalationTicket
 from app.models.escalation_engine import (
     MANAGERS,
+    end_watch,
     escalation_rows,
     linked_ticket_rows,
     log_event,
@@ -487,10 +488,7 @@ def add_action(
             new=A.NOT_STARTED.value,
             note=f"新增{ACTION_KIND_ZH[ActionKind(data.kind)]}措施 {seq}：{action.description}",
         )
-        if escalation.watch_started_at is not None and escalation.state != E.CLOSED:
-            escalation.watch_started_at = escalation.watch_until = (
-                None  # a new action: not done yet
-            )
+        end_watch(escalation)  # a new action: not done yet
     _escalations_to_rectifying(session, meeting, actor, now)
     session.flush()
     return action
@@ -615,10 +613,8 @@ def set_action_status(
         )
         if target in CLOSED_ACTION_STATUSES and open_action_count(session, escalation.id) == 0:
             start_watch(session, escalation, now, actor.id)
-        elif (
-            target == A.IN_PROGRESS and escalation.state != E.CLOSED and escalation.watch_started_at
-        ):
-            escalation.watch_started_at = escalation.watch_until = None
+        elif target == A.IN_PROGRESS:
+            end_watch(escalation)
     return action
 
 

@@ -9,7 +9,7 @@ from app.documents.layout import para
 from app.documents.reports import charts
 from app.documents.reports.gather import Place, ReportData
 from app.documents.reports.kinds import ReportKind
-from app.documents.reports.suggestions import Suggestion
+from app.documents.reports.suggestions import Suggestion, overview_sentence
 from app.documents.reports.template import (
     CONTENT_WIDTH,
     DASH,
@@ -155,6 +155,17 @@ def totals_note(data: ReportData, st: ReportStyles) -> Flowable:
 # ---------------------------------------------------------------------------------------------
 # Trend
 # ---------------------------------------------------------------------------------------------
+
+
+def overview(data: ReportData, st: ReportStyles) -> list[Flowable]:
+    """The opening chapter's body: a sentence, the key figures, the totals and their note."""
+    return [
+        para(overview_sentence(data), st.body),
+        key_figure_row(data, st),
+        Spacer(1, 3 * mm),
+        totals_table(data, st),
+        totals_note(data, st),
+    ]
 
 
 def trend_chart(data: ReportData) -> Flowable:

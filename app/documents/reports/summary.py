@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether
 
 from app.documents.layout import para
 from app.documents.reports import parts
 from app.documents.reports.gather import ReportData
 from app.documents.reports.kinds import REPORT_TITLE_ZH, period_range
-from app.documents.reports.suggestions import overview_sentence, suggestions
+from app.documents.reports.suggestions import suggestions
 from app.documents.reports.template import ReportStyles, chapter, cover_block, local_minute
 
 
@@ -26,11 +25,7 @@ def story(data: ReportData, st: ReportStyles) -> list[Flowable]:
 
     flow += [
         *chapter(st, "一、总体情况", 0, "s1"),
-        para(overview_sentence(data), st.body),
-        parts.key_figure_row(data, st),
-        Spacer(1, 3 * mm),
-        parts.totals_table(data, st),
-        parts.totals_note(data, st),
+        *parts.overview(data, st),
     ]
     flow += [
         KeepTogether(

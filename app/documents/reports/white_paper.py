@@ -9,7 +9,7 @@ from app.documents.layout import para
 from app.documents.reports import charts, parts
 from app.documents.reports.gather import ReportData
 from app.documents.reports.kinds import period_range
-from app.documents.reports.suggestions import overview_sentence, rising_categories, suggestions
+from app.documents.reports.suggestions import rising_categories, suggestions
 from app.documents.reports.template import (
     ReportStyles,
     chapter,
@@ -43,11 +43,7 @@ def story(data: ReportData, st: ReportStyles) -> list[Flowable]:
 
     flow += [
         *chapter(st, "一、年度概览", 0, "c1"),
-        para(overview_sentence(data), st.body),
-        parts.key_figure_row(data, st),
-        Spacer(1, 3 * mm),
-        parts.totals_table(data, st),
-        parts.totals_note(data, st),
+        *parts.overview(data, st),
     ]
 
     flow += [
