@@ -447,6 +447,18 @@ PART_NOT_LINKED = (
     (Escalation.responsible_org_id, Ticket.responsible_org_id),
 )
 SLA_NOT_LINKED = ("sla", (Escalation.project_id, Ticket.project_id))
+# A recurring cluster is keyed by these ticket columns (an escalation carries the same names).
+CLUSTERS = {"cat": CAT_NOT_LINKED, "part": PART_NOT_LINKED}
+
+
+def _cluster_columns(spec: tuple) -> list:
+    return [ticket_column for _escalation_column, ticket_column in spec[1:]]
+
+
+def _in_cluster(spec: tuple, source: Escalation | Ticket) -> ColumnElement[bool]:
+    """The tickets of the cluster whose key `source` (its escalation, or one of its tickets)
+    carries."""
+    return and_(*(column == getattr(source, column.key) for column in _cluster_columns(spec)))
 
 
 def _live(escalation: Escalation, now: dt.datetime) -> bool:
@@ -756,15 +768,13 @@ def evaluate_all(session: Session, now: dt.datetime | None = None) -> Evaluation
         rows = _rows_of(
             session,
             and_(
-                tuple_(Ticket.project_id, Ticket.defect_category_id).in_(
-                    pairs[start : start + 400]
-                ),
+                tuple_(*_cluster_columns(CAT_NOT_LINKED)).in_(pairs[start : start + 400]),
                 Ticket.reported_at > now - dt.timedelta(days=longest),
                 Ticket.reported_at <= now,
                 not_cancelled,
                 _not_linked(*CAT_NOT_LINKED),
             ),
-            (Ticket.project_id, Ticket.defect_category_id),
+            _cluster_columns(CAT_NOT_LINKED),
         )
         for tid, number, reported, pid, cid in rows:
             if in_window_of(pid, reported):
@@ -786,15 +796,13 @@ def evaluate_all(session: Session, now: dt.datetime | None = None) -> Evaluation
         rows = _rows_of(
             session,
             and_(
-                tuple_(Ticket.project_id, Ticket.building_part, Ticket.responsible_org_id).in_(
-                    groups[start : start + 300]
-                ),
+                tuple_(*_cluster_columns(PART_NOT_LINKED)).in_(groups[start : start + 300]),
                 Ticket.reported_at > now - dt.timedelta(days=longest),
                 Ticket.reported_at <= now,
                 not_cancelled,
                 _not_linked(*PART_NOT_LINKED),
             ),
-            (Ticket.project_id, Ticket.building_part, Ticket.responsible_org_id),
+            _cluster_columns(PART_NOT_LINKED),
         )
         for tid, number, reported, pid, part, org in rows:
             if in_window_of(pid, reported):
@@ -896,21 +904,10 @@ def evaluate_all(session: Session, now: dt.datetime | None = None) -> Evaluation
 
 def _cluster_condition(escalation: Escalation):
     """The tickets an escalation's cluster matches and no escalation of it holds yet."""
-    key = escalation.cluster_key or ""
-    if key.startswith("cat:"):
-        return and_(
-            Ticket.project_id == escalation.project_id,
-            Ticket.defect_category_id == escalation.defect_category_id,
-            _not_linked(*CAT_NOT_LINKED),
-        )
-    if key.startswith("part:"):
-        return and_(
-            Ticket.project_id == escalation.project_id,
-            Ticket.building_part == escalation.building_part,
-            Ticket.responsible_org_id == escalation.responsible_org_id,
-            _not_linked(*PART_NOT_LINKED),
-        )
-    return None
+    spec = CLUSTERS.get((escalation.cluster_key or "").partition(":")[0])
+    if spec is None:
+        return None
+    return and_(_in_cluster(spec, escalation), _not_linked(*spec))
 
 
 def _watch_checks(
@@ -988,8 +985,7 @@ def evaluate_ticket(
         rows = _rows_of(
             session,
             and_(
-                Ticket.project_id == project.id,
-                Ticket.defect_category_id == ticket.defect_category_id,
+                _in_cluster(CAT_NOT_LINKED, ticket),
                 Ticket.reported_at > since,
                 Ticket.reported_at <= now,
                 not_cancelled,
@@ -1005,9 +1001,7 @@ def evaluate_ticket(
         rows = _rows_of(
             session,
             and_(
-                Ticket.project_id == project.id,
-                Ticket.building_part == ticket.building_part,
-                Ticket.responsible_org_id == ticket.responsible_org_id,
+                _in_cluster(PART_NOT_LINKED, ticket),
                 Ticket.reported_at > since,
                 Ticket.reported_at <= now,
                 not_cancelled,
