@@ -237,10 +237,11 @@ def kpi_table(
 # The queries
 # ---------------------------------------------------------------------------------------------
 
-# One query per deciding time; which of them each indicator needs.
-_ACCEPTED, _RESPONDED, _COMPLETED, _REWORK = "accepted", "responded", "completed", "rework"
+# One query per deciding time (month_stats.Source); which of them each indicator needs.
+_ACCEPTED, _RESPONDED, _COMPLETED, _REWORK = (
+    Source.ACCEPTED, Source.RESPONDED, Source.COMPLETED, Source.REWORK)
 _ALL_SOURCES = frozenset({_ACCEPTED, _RESPONDED, _COMPLETED, _REWORK})
-_SOURCES: dict[str, frozenset[str]] = {
+_SOURCES: dict[str, frozenset[Source]] = {
     "handled": frozenset({_ACCEPTED}),
     "mean_response_hours": frozenset({_RESPONDED}),
     "on_time_rate": frozenset({_COMPLETED}),
@@ -251,11 +252,9 @@ _SOURCES: dict[str, frozenset[str]] = {
 }
 
 FactKey = tuple[Any, int]  # (person / department id or None, month index or 0)
-_SOURCE_OF = {_ACCEPTED: Source.ACCEPTED, _RESPONDED: Source.RESPONDED,
-              _COMPLETED: Source.COMPLETED, _REWORK: Source.REWORK}
 
 
-def _measures(source: str, rows) -> list[ColumnElement]:
+def _measures(source: Source, rows) -> list[ColumnElement]:
     """The additive measures one source gives (sums, not means: facts of several groups or
     months then add up, for totals and periods)."""
     c = rows.c
@@ -277,10 +276,10 @@ def _measures(source: str, rows) -> list[ColumnElement]:
             sum_if(rows, c.status == REWORK_REOPENED).label("reopenings")]
 
 
-def _source_query(session: Session, source: str, period: Period, by: str | None, months,
+def _source_query(session: Session, source: Source, period: Period, by: str | None, months,
                   project_id, department_id):
     """One source's measures per key (and month of `months`), from the month figures."""
-    rows = source_rows(session, _SOURCE_OF[source], period, by_month=bool(months))
+    rows = source_rows(session, source, period, by_month=bool(months))
     index = month_index(rows, months)
     if by == BY_PERSON:
         key = rows.c.owner_id
@@ -306,7 +305,7 @@ def _source_query(session: Session, source: str, period: Period, by: str | None,
 
 def _facts(
     session: Session, period: Period, by: str | None, project_id, department_id, *,
-    months: list[Period] | None = None, sources: Iterable[str] = _ALL_SOURCES,
+    months: list[Period] | None = None, sources: Iterable[Source] = _ALL_SOURCES,
 ) -> dict[FactKey, dict[str, Any]]:
     """{(key, month index): {measure: value}} from the month figures of `sources`."""
     refresh(session, period)
