@@ -422,13 +422,16 @@ class Letterhead:
     subject: str
 
 
-def _page_number_canvas(letterhead: Letterhead) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
-        """Holds pages back until the end, so every footer can say how many there are."""
+def numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so that `footer(canvas, page, total)`
+    can write "第 N 页 / 共 M 页" on each. A page can opt out (a cover) by setting the canvas's
+    `numbered` to False while it is drawn."""
 
+    class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self.numbered = True
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self._pages.append(dict(self.__dict__))
@@ -438,16 +441,18 @@ def _page_number_canvas(letterhead: Letterhead) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.setFont(register_reportlab_font(), 8)
-                self.setFillColor(MUTED)
-                self.drawRightString(
-                    PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 11 * mm,
-                    f"第 {self._pageNumber} 页 / 共 {total} 页",
-                )
+                if self.numbered:
+                    footer(self, self._pageNumber, total)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
+
+
+def _form_footer(canvas: Canvas, page: int, total: int) -> None:
+    canvas.setFont(register_reportlab_font(), 8)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 11 * mm, f"第 {page} 页 / 共 {total} 页")
 
 
 def _draw_page_frame(letterhead: Letterhead) -> Callable[[Canvas, BaseDocTemplate], None]:
@@ -554,7 +559,7 @@ def build_pdf(letterhead: Letterhead, story: list[Flowable]) -> bytes:
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
                   id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=_draw_page_frame(letterhead))])
-    doc.build(story, canvasmaker=_page_number_canvas(letterhead))
+    doc.build(story, canvasmaker=numbered_canvas(_form_footer))
     return out.getvalue()
 
 

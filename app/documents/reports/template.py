@@ -33,7 +33,16 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from app.documents.layout import CELL_FONT, INK, LABEL_FILL, MUTED, RULE, para
+from app.documents.layout import (
+    CELL_FONT,
+    INK,
+    LABEL_FILL,
+    MUTED,
+    RULE,
+    cell_text,
+    numbered_canvas,
+    para,
+)
 from app.fonts import register_reportlab_font
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -271,21 +280,13 @@ def data_table(
 ) -> Table:
     """A ruled list table, header shaded and repeated on each page; numbers right-aligned."""
 
-    def cell(value: object, style: ParagraphStyle) -> object:
-        if isinstance(value, Flowable):
-            return value
-        return Paragraph(_escape(value), style)
+    def cell(value: object, style: ParagraphStyle, width: float) -> object:
+        # Flowables and numbers as they are; text as a plain string when it fits one line.
+        return cell_text(value, style, width) if isinstance(value, str) else value
 
-    data = [[cell(h, st.cell_center) for h in header]]
-    for row in rows:
-        data.append(
-            [
-                value
-                if not isinstance(value, str) or ("\n" not in value and _fits(value, w, st.cell))
-                else cell(value, st.cell)
-                for value, w in zip(row, widths, strict=True)
-            ]
-        )
+    data = [[h if isinstance(h, Flowable) else para(h, st.cell_center) for h in header]]
+    data += [[cell(value, st.cell, w) for value, w in zip(row, widths, strict=True)]
+             for row in rows]
     commands = [
         CELL_FONT,
         ("FONTSIZE", (0, 0), (-1, -1), st.cell.fontSize),
@@ -307,18 +308,6 @@ def data_table(
     return Table(
         data, colWidths=list(widths), repeatRows=1, style=TableStyle(commands), hAlign="LEFT"
     )
-
-
-def _escape(value: object) -> str:
-    from xml.sax.saxutils import escape
-
-    return escape("" if value is None else str(value)).replace("\n", "<br/>")
-
-
-def _fits(text: str, width: float, style: ParagraphStyle) -> bool:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return stringWidth(text, style.fontName, style.fontSize) <= width - 9
 
 
 def no_data(st: ReportStyles, what: str = "") -> Paragraph:
@@ -382,42 +371,17 @@ class ReportHeader:
     keywords: str
 
 
-def _numbered_canvas() -> type[Canvas]:
-    class NumberedCanvas(Canvas):
-        """Keeps pages back until the end so every footer can say how many there are."""
-
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-            self.report_footer = True
-
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                if self.report_footer:
-                    self.setFont(register_reportlab_font(), 8.5)
-                    self.setFillColor(MUTED)
-                    self.drawCentredString(
-                        PAGE_WIDTH / 2,
-                        MARGIN_BOTTOM - 11 * mm,
-                        f"第 {self._pageNumber} 页 共 {total} 页",
-                    )
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+def _report_footer(canvas: Canvas, page: int, total: int) -> None:
+    canvas.setFont(register_reportlab_font(), 8.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 11 * mm, f"第 {page} 页 共 {total} 页")
 
 
 def _body_page(header: ReportHeader):
     font = register_reportlab_font()
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.report_footer = True  # type: ignore[attr-defined]
+        canvas.numbered = True  # type: ignore[attr-defined]
         canvas.saveState()
         top = PAGE_HEIGHT - MARGIN_TOP + 8 * mm
         canvas.setFont(font, 8.5)
@@ -439,7 +403,7 @@ def _body_page(header: ReportHeader):
 
 
 def _cover_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-    canvas.report_footer = False  # type: ignore[attr-defined]
+    canvas.numbered = False  # type: ignore[attr-defined]
     canvas.saveState()
     canvas.setFillColor(ACCENT)
     canvas.rect(0, PAGE_HEIGHT - 28 * mm, PAGE_WIDTH, 28 * mm, stroke=0, fill=1)
@@ -505,7 +469,7 @@ def build_report(header: ReportHeader, story: list[Flowable], *, cover_page: boo
         templates.insert(0, cover)
         story = [NextPageTemplate("body"), *story]
     doc.addPageTemplates(templates)
-    doc.multiBuild(story, canvasmaker=_numbered_canvas())
+    doc.multiBuild(story, canvasmaker=numbered_canvas(_report_footer))
     return out.getvalue()
 
 
